@@ -1,0 +1,18 @@
+import { Entity, Enum, Property } from '@mikro-orm/core';
+import { ContentEntity } from '../common/content.entity';
+import { ContentType, LegalAuthority } from '../common/enums';
+
+@Entity({ discriminatorValue: ContentType.LEGAL_POWER })
+export class LegalPower extends ContentEntity {
+  @Enum({ items: () => LegalAuthority, type: 'string', nullable: true })
+  authority!: LegalAuthority;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  law!: string;
+
+  @Property({ type: 'string', length: 12, nullable: true })
+  bwbId!: string;
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  article!: string;
+}

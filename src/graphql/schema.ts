@@ -1,0 +1,32 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ContentResolver } from '../content/common/content.resolver';
+import { GuidanceResolver } from '../content/guidance/guidance.resolver';
+import { LegalPowerResolver } from '../content/legal-power/legal-power.resolver';
+import { PreventionApproachResolver } from '../content/prevention-approach/prevention-approach.resolver';
+import { TargetGroupProfileResolver } from '../content/target-group/target-group.resolver';
+import { GuidanceObject } from '../content/guidance/guidance.type';
+import { LegalPowerObject } from '../content/legal-power/legal-power.type';
+import { PreventionApproachObject } from '../content/prevention-approach/prevention-approach.type';
+import { TargetGroupProfileObject } from '../content/target-group/target-group.type';
+
+export const RESOLVERS = [
+  ContentResolver,
+  GuidanceResolver,
+  LegalPowerResolver,
+  PreventionApproachResolver,
+  TargetGroupProfileResolver,
+] as const;
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** The schema is the same for every app instance; build it once per process. */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: RESOLVERS,
+    orphanedTypes: [GuidanceObject, LegalPowerObject, PreventionApproachObject, TargetGroupProfileObject],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return cached;
+}
