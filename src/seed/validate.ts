@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ContentType, Locale, TYPE_FOLDERS } from '../content/common/enums';
+import { ContentType, TYPE_FOLDERS } from '../content/common/enums';
 import { extractKbLinks } from '../content/common/markdown';
 import { canonicalJson, sha256 } from '../lib/hash';
 import type { SeedIssue } from './errors';
@@ -39,13 +39,17 @@ const RELATION_FIELDS: Readonly<Record<string, ContentType | undefined>> = {
   legalPowers: ContentType.LEGAL_POWER,
 };
 
-function zodIssues(file: string, error: z.ZodError): SeedIssue[] {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), input);
+}
+
+function zodIssues(file: string, error: z.ZodError, input: unknown): SeedIssue[] {
   return error.issues.flatMap((issue): SeedIssue[] => {
     const at = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ file, field: at ? `${at}.${key}` : key, message: 'unknown field' }));
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
       return [{ file, field: at || '(front matter)', message: 'required field is missing' }];
     }
     return [{ file, field: at || '(front matter)', message: issue.message }];
@@ -62,7 +66,7 @@ export function validateSeed(loaded: LoadedSeed): { seed?: ValidatedSeed; issues
     if (parsed.success) {
       for (const t of parsed.data) tags.push({ slug: t.slug, nameNl: t.name.nl, nameEn: t.name.en ?? null });
     } else {
-      issues.push(...zodIssues('tags.yml', parsed.error));
+      issues.push(...zodIssues('tags.yml', parsed.error, loaded.tags));
     }
   }
   const tagSlugs = new Set(tags.map((t) => t.slug));
@@ -139,7 +143,7 @@ function parseFrontMatter(file: RawContentFile, schema: z.ZodType, issues: SeedI
   }
   const parsed = schema.safeParse(file.frontMatter);
   if (!parsed.success) {
-    issues.push(...zodIssues(file.file, parsed.error));
+    issues.push(...zodIssues(file.file, parsed.error, file.frontMatter));
     return null;
   }
   return parsed.data as Record<string, unknown>;
@@ -176,5 +180,3 @@ function checkParentCycles(items: { ref: string; nl: Record<string, unknown>; nl
     }
   }
 }
-
-export const SEED_LOCALES = [Locale.NL, Locale.EN] as const;

@@ -1,0 +1,113 @@
+import fs from 'node:fs/promises';
+import { DIALECTS, startServer, type GraphqlResponse, type TestServer } from '../helpers/app';
+import { generatedSeed } from '../helpers/seed-dir';
+
+const TOTAL = 50 + 3; // generated legal powers + the three of the fixture
+
+interface Page {
+  legalPowers: {
+    totalCount: number;
+    edges: { cursor: string; node: { slug: string; title: string; updatedAt: string } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  };
+}
+
+const PAGE = `query Page($first: Int, $after: String, $order: ContentOrder, $locale: Locale, $filter: LegalPowerFilter) {
+  legalPowers(first: $first, after: $after, orderBy: $order, locale: $locale, filter: $filter) {
+    totalCount
+    edges { cursor node { slug title updatedAt } }
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+  }
+}`;
+
+const RICH_PAGE = `query Rich($first: Int) {
+  legalPowers(first: $first) {
+    totalCount
+    edges { node {
+      id title summary body tags { slug name } sources { title url }
+      related { title tags { name } sources { title } }
+      targetGroups { title approaches { title } }
+      approaches { title level }
+    } }
+  }
+}`;
+
+describe.each(DIALECTS)('paging and statement counts on %s', (dialect) => {
+  let server: TestServer;
+  let seedDir: string;
+  beforeAll(async () => {
+    seedDir = await generatedSeed(50);
+    server = await startServer(dialect, seedDir);
+  });
+  afterAll(async () => {
+    await server.close();
+    await fs.rm(seedDir, { recursive: true, force: true });
+  });
+
+  async function walk(variables: Record<string, unknown>, first: number): Promise<Page['legalPowers']['edges']> {
+    const seen: Page['legalPowers']['edges'] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 100; guard += 1) {
+      const res: GraphqlResponse<Page> = await server.gql<Page>(PAGE, { ...variables, first, after });
+      expect(res.errors).toBeUndefined();
+      const page: Page["legalPowers"] = res.data!.legalPowers;
+      expect(page.edges.length).toBeLessThanOrEqual(first);
+      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      seen.push(...page.edges);
+      if (!page.pageInfo.hasNextPage) return seen;
+      expect(page.edges).toHaveLength(first);
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('paging did not end');
+  }
+
+  it.each([
+    ['title ascending', { field: 'TITLE', direction: 'ASC' }, 7],
+    ['title descending', { field: 'TITLE', direction: 'DESC' }, 10],
+    ['updatedAt ascending', { field: 'UPDATED_AT', direction: 'ASC' }, 6],
+    ['updatedAt descending', { field: 'UPDATED_AT', direction: 'DESC' }, 53],
+  ])('pages forward by %s without gaps or duplicates', async (_name, order, first) => {
+    const all = await server.gql<Page>(PAGE, { first: 100, order });
+    const expected = all.data!.legalPowers.edges.map((e) => e.node.slug);
+    expect(expected).toHaveLength(TOTAL);
+    expect(all.data!.legalPowers.totalCount).toBe(TOTAL);
+    const walked = (await walk({ order }, first)).map((e) => e.node.slug);
+    expect(walked).toEqual(expected);
+    expect(new Set(walked).size).toBe(TOTAL);
+  });
+
+  it('orders titles accent- and case-insensitively', async () => {
+    const all = await server.gql<Page>(PAGE, { first: 100 });
+    const titles = all.data!.legalPowers.edges.map((e) => e.node.title);
+    const folded = titles.map((t) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+    expect(folded).toEqual([...folded].sort());
+    expect(titles.findIndex((t) => t.startsWith('Émile'))).toBeLessThan(titles.findIndex((t) => t.startsWith('Gamma')));
+    expect(titles.findIndex((t) => t.startsWith('beta'))).toBeLessThan(titles.findIndex((t) => t.startsWith('Émile')));
+  });
+
+  it('pages a filtered list and keeps totalCount to the filter', async () => {
+    const filter = { authority: ['MAYOR'], tags: ['jeugd'] };
+    const walked = await walk({ filter }, 4);
+    const first = await server.gql<Page>(PAGE, { first: 1, filter });
+    expect(walked).toHaveLength(first.data!.legalPowers.totalCount);
+    expect(walked.length).toBeGreaterThan(4);
+  });
+
+  it('costs the same number of SQL statements for 50 items with relations as for 5', async () => {
+    let small = 0;
+    const smallCount = await server.countStatements(async () => {
+      const res = await server.gql<Page>(RICH_PAGE, { first: 5 });
+      expect(res.errors).toBeUndefined();
+      small = res.data!.legalPowers.edges.length;
+    });
+    let large = 0;
+    const largeCount = await server.countStatements(async () => {
+      const res = await server.gql<Page>(RICH_PAGE, { first: 50 });
+      expect(res.errors).toBeUndefined();
+      large = res.data!.legalPowers.edges.length;
+    });
+    expect([small, large]).toEqual([5, 50]);
+    expect(smallCount).toBeGreaterThan(0);
+    expect(largeCount).toBe(smallCount);
+  });
+});
