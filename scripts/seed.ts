@@ -10,7 +10,11 @@ const USAGE = 'usage: npm run seed -- [--dry-run] [--dir <seed folder>]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { 'dry-run': { type: 'boolean', default: false }, dir: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      dir: { type: 'string' },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -32,8 +36,13 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof SeedValidationError || error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-    else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof SeedValidationError || error instanceof ConfigError)
+      process.stderr.write(`${error.message}\n`);
+    else if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`${error.message}\n${USAGE}\n`);
     } else process.stderr.write(`Seed failed: ${(error as Error).stack ?? String(error)}\n`);
     process.exit(1);

@@ -28,7 +28,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   try {
     if (config.seedOnStart && (await orm.em.fork().count(ContentEntity, {})) === 0) {
       const report = await runSeed(orm.em, { dir: config.seedDir });
-      logger.info({ seed: { created: report.created, version: report.contentVersion } }, formatReport(report));
+      logger.info(
+        { seed: { created: report.created, version: report.contentVersion } },
+        formatReport(report),
+      );
     }
     const http = await buildHttpServer({ config, orm, logger });
     return {

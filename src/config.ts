@@ -9,7 +9,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL (leave unset for SQLite)')
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/,
+      'must be a postgres:// or postgresql:// URL (leave unset for SQLite)',
+    )
     .optional(),
   MEILI_HOST: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
@@ -56,7 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MEILI_API_KEY && !e.MEILI_HOST) {
     throw new ConfigError('Invalid configuration: MEILI_API_KEY is set but MEILI_HOST is not');
   }
-  const corsOrigins = e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const corsOrigins = e.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       throw new ConfigError(

@@ -27,8 +27,11 @@ const common = {
 } as const;
 
 /** ORM options for the configured database; the MikroORM CLI config reuses them. */
-export function ormOptions(config: Pick<Config, 'databaseUrl' | 'dataDir'>): SqliteOptions | PostgresOptions {
-  if (config.databaseUrl) return { ...common, clientUrl: config.databaseUrl, pool: { min: 0, max: 10 } };
+export function ormOptions(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+): SqliteOptions | PostgresOptions {
+  if (config.databaseUrl)
+    return { ...common, clientUrl: config.databaseUrl, pool: { min: 0, max: 10 } };
   return { ...common, dbName: sqlitePath(config) };
 }
 

@@ -16,7 +16,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the first edge.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last edge; pass it as `after` for the next page.',
+  })
   endCursor!: string | null;
 }
 
@@ -76,7 +79,10 @@ export function encodeKeyset(cursor: KeysetCursor): string {
   return encodeCursor([cursor.order, cursor.value, cursor.id]);
 }
 
-export function decodeKeyset(after: string | null | undefined, order: string): KeysetCursor | undefined {
+export function decodeKeyset(
+  after: string | null | undefined,
+  order: string,
+): KeysetCursor | undefined {
   if (after === null || after === undefined) return undefined;
   const decoded = decodeCursor(after);
   if (
@@ -89,7 +95,10 @@ export function decodeKeyset(after: string | null | undefined, order: string): K
     throw new BadUserInputError('after', 'is not a cursor returned by this API');
   }
   if (decoded[0] !== order) {
-    throw new BadUserInputError('after', 'belongs to a list with another order or type; start again without `after`');
+    throw new BadUserInputError(
+      'after',
+      'belongs to a list with another order or type; start again without `after`',
+    );
   }
   return { order, value: decoded[1] as string | number, id: decoded[2] as number };
 }

@@ -42,14 +42,18 @@ export function createFormatError(logger: ErrorLogger, exposeDetails: boolean) {
     const known =
       typeof code === 'string' &&
       (FRAMEWORK_CODES.has(code) || (Object.values(ErrorCode) as string[]).includes(code)) &&
-      code !== ErrorCode.INTERNAL_SERVER_ERROR;
+      code !== (ErrorCode.INTERNAL_SERVER_ERROR as string);
     if (known) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: exposeDetails ? formatted.extensions : extensions };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error while executing a GraphQL operation');
+    logger.error(
+      { err: original, path: formatted.path },
+      'unexpected error while executing a GraphQL operation',
+    );
     return {
-      message: exposeDetails && original instanceof Error ? original.message : 'Internal server error',
+      message:
+        exposeDetails && original instanceof Error ? original.message : 'Internal server error',
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },

@@ -24,7 +24,12 @@ let cached: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: RESOLVERS,
-    orphanedTypes: [GuidanceObject, LegalPowerObject, PreventionApproachObject, TargetGroupProfileObject],
+    orphanedTypes: [
+      GuidanceObject,
+      LegalPowerObject,
+      PreventionApproachObject,
+      TargetGroupProfileObject,
+    ],
     validate: false,
     emitSchemaFile: false,
   });

@@ -133,7 +133,7 @@ export async function applyPlan(em: EntityManager, plan: SeedPlan, now = new Dat
         em.create(Source, {
           content: entity,
           position,
-          title: s.title!,
+          title: s.title,
           url: s.url ?? null,
           publisher: s.publisher ?? null,
           date: s.date ?? null,

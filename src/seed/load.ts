@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { ContentType, Locale, typeOfFolder } from '../content/common/enums';
+import { type ContentType, type Locale, typeOfFolder } from '../content/common/enums';
 import { SLUG_PATTERN } from '../lib/slug';
 import type { SeedIssue } from './errors';
 

@@ -49,7 +49,7 @@ function zodIssues(file: string, error: z.ZodError, input: unknown): SeedIssue[]
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ file, field: at ? `${at}.${key}` : key, message: 'unknown field' }));
     }
-    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+    if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
       return [{ file, field: at || '(front matter)', message: 'required field is missing' }];
     }
     return [{ file, field: at || '(front matter)', message: issue.message }];

@@ -11,7 +11,8 @@ import type { Dialect } from '../../src/db/orm';
 export const FIXTURE_SEED = path.join(__dirname, '..', 'fixtures', 'seed');
 
 /** PostgreSQL server used by the tests; each run gets a database of its own. */
-export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL =
+  process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgresql'];
 
@@ -25,7 +26,11 @@ export interface TestDatabase {
 export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-test-'));
   if (dialect === 'sqlite') {
-    return { env: { DATA_DIR: dataDir }, dataDir, drop: () => fs.rm(dataDir, { recursive: true, force: true }) };
+    return {
+      env: { DATA_DIR: dataDir },
+      dataDir,
+      drop: () => fs.rm(dataDir, { recursive: true, force: true }),
+    };
   }
   const name = `kb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: PG_ADMIN_URL });
@@ -58,16 +63,28 @@ export interface TestServer {
   readonly url: string;
   readonly db: TestDatabase;
   readonly config: Config;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphqlResponse<T>>;
   /** Runs `action` and returns how many SQL statements the app sent meanwhile. */
   countStatements(action: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The real app on a free port, over a fresh database seeded from `seedDir` on start-up. */
-export async function startServer(dialect: Dialect, seedDir = FIXTURE_SEED, db?: TestDatabase): Promise<TestServer> {
+export async function startServer(
+  dialect: Dialect,
+  seedDir = FIXTURE_SEED,
+  db?: TestDatabase,
+): Promise<TestServer> {
   const database = db ?? (await createTestDatabase(dialect));
-  const config = loadConfig({ ...database.env, SEED_DIR: seedDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    ...database.env,
+    SEED_DIR: seedDir,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+  });
   const app = await buildApp(config, { logger: pino({ level: 'silent' }) });
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const address = app.http.server.address();

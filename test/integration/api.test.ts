@@ -34,7 +34,10 @@ describe.each(DIALECTS)('GraphQL API over HTTP on %s', (dialect) => {
       authority: 'MAYOR',
       law: 'Gemeentewet',
       article: '172a',
-      conditions: ['herhaaldelijk de openbare orde verstoord', 'ernstige vrees voor verdere verstoring'],
+      conditions: [
+        'herhaaldelijk de openbare orde verstoord',
+        'ernstige vrees voor verdere verstoring',
+      ],
       duration: 'ten hoogste drie maanden',
       legalReference: {
         bwbId: 'BWBR0005416',
@@ -43,7 +46,14 @@ describe.each(DIALECTS)('GraphQL API over HTTP on %s', (dialect) => {
         url: 'https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=172a',
       },
       tags: [{ slug: 'openbare-orde', name: 'Openbare orde' }],
-      sources: [{ title: 'Gemeentewet', url: 'https://wetten.overheid.nl/BWBR0005416/', publisher: null, date: null }],
+      sources: [
+        {
+          title: 'Gemeentewet',
+          url: 'https://wetten.overheid.nl/BWBR0005416/',
+          publisher: null,
+          date: null,
+        },
+      ],
       related: [{ slug: 'noodbevel', type: 'LEGAL_POWER' }],
       targetGroups: [{ slug: 'jongeren-online' }],
       approaches: [{ slug: 'casusoverleg' }],
@@ -57,7 +67,10 @@ describe.each(DIALECTS)('GraphQL API over HTTP on %s', (dialect) => {
     }>(`{ targetGroupProfile(slug: "jongeren-online") { legalPowers { slug } approaches { slug } }
           legalPower(slug: "noodbevel") { related { slug } } }`);
     expect(res.data!.targetGroupProfile.legalPowers.map((p) => p.slug)).toEqual(['gebiedsverbod']);
-    expect(res.data!.targetGroupProfile.approaches.map((a) => a.slug).sort()).toEqual(['casusoverleg', 'weerbaarheid']);
+    expect(res.data!.targetGroupProfile.approaches.map((a) => a.slug).sort()).toEqual([
+      'casusoverleg',
+      'weerbaarheid',
+    ]);
     expect(res.data!.legalPower.related).toEqual([{ slug: 'gebiedsverbod' }]);
   });
 
@@ -105,7 +118,9 @@ describe.each(DIALECTS)('GraphQL API over HTTP on %s', (dialect) => {
   });
 
   it('lists every type as a connection with totalCount', async () => {
-    const res = await server.gql<Record<string, { totalCount: number; edges: { node: { slug: string } }[] }>>(`{
+    const res = await server.gql<
+      Record<string, { totalCount: number; edges: { node: { slug: string } }[] }>
+    >(`{
       guidances { totalCount edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
       legalPowers { totalCount edges { node { slug } } }
       preventionApproaches { totalCount edges { node { slug } } }
@@ -113,13 +128,13 @@ describe.each(DIALECTS)('GraphQL API over HTTP on %s', (dialect) => {
       tags { slug name }
     }`);
     expect(res.errors).toBeUndefined();
-    const slugs = (key: string) => res.data![key]!.edges.map((e) => e.node.slug);
+    const slugs = (key: string) => res.data![key].edges.map((e) => e.node.slug);
     // Default order: title, accent- and case-insensitive.
     expect(slugs('guidances')).toEqual(['ermee-aan-de-slag', 'overzicht', 'definitie']);
     expect(slugs('legalPowers')).toEqual(['crisismaatregel', 'gebiedsverbod', 'noodbevel']);
     expect(slugs('preventionApproaches')).toEqual(['casusoverleg', 'nazorg', 'weerbaarheid']);
     expect(slugs('targetGroupProfiles')).toEqual(['eenlingen', 'jongeren-online', 'terugkeerders']);
-    expect(res.data!.guidances!.totalCount).toBe(3);
+    expect(res.data!.guidances.totalCount).toBe(3);
     expect(res.data!.tags).toEqual([
       { slug: 'jeugd', name: 'Jeugd' },
       { slug: 'openbare-orde', name: 'Openbare orde' },
@@ -177,15 +192,19 @@ describe.each(DIALECTS)('GraphQL API over HTTP on %s', (dialect) => {
       a: guidance(slug: "overzicht") { html: body markdown: body(format: MARKDOWN) plain: body(format: PLAIN) }
       b: guidance(slug: "ermee-aan-de-slag") { html: body(format: HTML) }
     }`);
-    const a = res.data!.a!;
-    expect(a.markdown).toBe('Dit is het **startpunt**. Zie ook [het gebiedsverbod](kb:legal-powers/gebiedsverbod).');
+    const a = res.data!.a;
+    expect(a.markdown).toBe(
+      'Dit is het **startpunt**. Zie ook [het gebiedsverbod](kb:legal-powers/gebiedsverbod).',
+    );
     expect(a.plain).toBe('Dit is het startpunt. Zie ook het gebiedsverbod.');
     expect(a.html).toContain('<strong>startpunt</strong>');
     const id = Buffer.from('LEGAL_POWER:gebiedsverbod').toString('base64url');
     expect(a.html).toContain(
       `<a href="/legal-powers/gebiedsverbod" data-kb-id="${id}" data-kb-type="LEGAL_POWER" data-kb-slug="gebiedsverbod">het gebiedsverbod</a>`,
     );
-    expect(res.data!.b!.html).toBe('<p>Begin met een &lt;script&gt;alert(1)&lt;/script&gt; plan.</p>');
+    expect(res.data!.b.html).toBe(
+      '<p>Begin met een &lt;script&gt;alert(1)&lt;/script&gt; plan.</p>',
+    );
   });
 
   it('filters every list by its filters', async () => {
@@ -194,40 +213,79 @@ describe.each(DIALECTS)('GraphQL API over HTTP on %s', (dialect) => {
         `{ list: ${field}(filter: ${filter}) { totalCount edges { node { slug } } } }`,
       );
       expect(res.errors).toBeUndefined();
-      return res.data!.list!.edges.map((e) => e.node.slug).sort();
+      return res.data!.list.edges.map((e) => e.node.slug).sort();
     };
     expect(await slugs('legalPowers', '{ tags: ["openbare-orde"] }')).toEqual(['gebiedsverbod']);
-    expect(await slugs('legalPowers', '{ authority: [MAYOR] }')).toEqual(['crisismaatregel', 'gebiedsverbod', 'noodbevel']);
+    expect(await slugs('legalPowers', '{ authority: [MAYOR] }')).toEqual([
+      'crisismaatregel',
+      'gebiedsverbod',
+      'noodbevel',
+    ]);
     expect(await slugs('legalPowers', '{ authority: [MINISTER, PUBLIC_PROSECUTOR] }')).toEqual([]);
-    expect(await slugs('legalPowers', '{ law: "gemeentewet" }')).toEqual(['gebiedsverbod', 'noodbevel']);
-    expect(await slugs('legalPowers', '{ law: "Wet verplichte ggz", authority: [MAYOR] }')).toEqual(['crisismaatregel']);
+    expect(await slugs('legalPowers', '{ law: "gemeentewet" }')).toEqual([
+      'gebiedsverbod',
+      'noodbevel',
+    ]);
+    expect(await slugs('legalPowers', '{ law: "Wet verplichte ggz", authority: [MAYOR] }')).toEqual(
+      ['crisismaatregel'],
+    );
     expect(await slugs('legalPowers', '{ targetGroup: "eenlingen" }')).toEqual(['crisismaatregel']);
-    expect(await slugs('legalPowers', '{ approach: "casusoverleg" }')).toEqual(['crisismaatregel', 'gebiedsverbod']);
-    expect(await slugs('preventionApproaches', '{ level: [GENERAL_PREVENTION, AFTERCARE] }')).toEqual(['nazorg', 'weerbaarheid']);
-    expect(await slugs('preventionApproaches', '{ targetGroup: "jongeren-online" }')).toEqual(['casusoverleg', 'weerbaarheid']);
-    expect(await slugs('preventionApproaches', '{ legalPower: "crisismaatregel" }')).toEqual(['casusoverleg']);
+    expect(await slugs('legalPowers', '{ approach: "casusoverleg" }')).toEqual([
+      'crisismaatregel',
+      'gebiedsverbod',
+    ]);
+    expect(
+      await slugs('preventionApproaches', '{ level: [GENERAL_PREVENTION, AFTERCARE] }'),
+    ).toEqual(['nazorg', 'weerbaarheid']);
+    expect(await slugs('preventionApproaches', '{ targetGroup: "jongeren-online" }')).toEqual([
+      'casusoverleg',
+      'weerbaarheid',
+    ]);
+    expect(await slugs('preventionApproaches', '{ legalPower: "crisismaatregel" }')).toEqual([
+      'casusoverleg',
+    ]);
     expect(await slugs('preventionApproaches', '{ tags: ["jeugd"] }')).toEqual(['weerbaarheid']);
     expect(await slugs('targetGroupProfiles', '{ tags: ["zorg"] }')).toEqual(['eenlingen']);
     expect(await slugs('targetGroupProfiles', '{ approach: "nazorg" }')).toEqual(['terugkeerders']);
-    expect(await slugs('targetGroupProfiles', '{ legalPower: "gebiedsverbod" }')).toEqual(['jongeren-online']);
-    expect(await slugs('guidances', '{ kind: [ROLE, DEFINITION] }')).toEqual(['definitie', 'ermee-aan-de-slag']);
-    expect(await slugs('guidances', '{ parent: "overzicht" }')).toEqual(['definitie', 'ermee-aan-de-slag']);
+    expect(await slugs('targetGroupProfiles', '{ legalPower: "gebiedsverbod" }')).toEqual([
+      'jongeren-online',
+    ]);
+    expect(await slugs('guidances', '{ kind: [ROLE, DEFINITION] }')).toEqual([
+      'definitie',
+      'ermee-aan-de-slag',
+    ]);
+    expect(await slugs('guidances', '{ parent: "overzicht" }')).toEqual([
+      'definitie',
+      'ermee-aan-de-slag',
+    ]);
     expect(await slugs('guidances', '{ topLevel: true }')).toEqual(['overzicht']);
     // Several tags: items carrying all of them.
-    expect(await slugs('guidances', '{ tags: ["openbare-orde", "jeugd"] }')).toEqual(['ermee-aan-de-slag']);
-    expect(await slugs('guidances', '{ tags: ["openbare-orde"] }')).toEqual(['ermee-aan-de-slag', 'overzicht']);
+    expect(await slugs('guidances', '{ tags: ["openbare-orde", "jeugd"] }')).toEqual([
+      'ermee-aan-de-slag',
+    ]);
+    expect(await slugs('guidances', '{ tags: ["openbare-orde"] }')).toEqual([
+      'ermee-aan-de-slag',
+      'overzicht',
+    ]);
     expect(await slugs('guidances', '{ tags: ["bestaat-niet"] }')).toEqual([]);
   });
 
   it('round-trips node ids for every type and answers null for unknown ids', async () => {
-    const list = await server.gql<Record<string, { edges: { node: { id: string; slug: string; __typename: string } }[] }>>(`{
+    const list = await server.gql<
+      Record<string, { edges: { node: { id: string; slug: string; __typename: string } }[] }>
+    >(`{
       guidances(first: 1) { edges { node { id slug __typename } } }
       legalPowers(first: 1) { edges { node { id slug __typename } } }
       preventionApproaches(first: 1) { edges { node { id slug __typename } } }
       targetGroupProfiles(first: 1) { edges { node { id slug __typename } } }
     }`);
-    const nodes = Object.values(list.data!).map((c) => c.edges[0]!.node);
-    expect(nodes.map((n) => n.__typename)).toEqual(['Guidance', 'LegalPower', 'PreventionApproach', 'TargetGroupProfile']);
+    const nodes = Object.values(list.data!).map((c) => c.edges[0].node);
+    expect(nodes.map((n) => n.__typename)).toEqual([
+      'Guidance',
+      'LegalPower',
+      'PreventionApproach',
+      'TargetGroupProfile',
+    ]);
     for (const node of nodes) {
       const res = await server.gql<{ node: { id: string; __typename: string; slug: string } }>(
         'query N($id: ID!) { node(id: $id) { id __typename ... on Content { slug } } }',
@@ -245,12 +303,18 @@ describe.each(DIALECTS)('GraphQL API over HTTP on %s', (dialect) => {
   });
 
   it('orders by updatedAt and by title descending', async () => {
-    const res = await server.gql<Record<string, { edges: { node: { slug: string; updatedAt: string } }[] }>>(`{
+    const res = await server.gql<
+      Record<string, { edges: { node: { slug: string; updatedAt: string } }[] }>
+    >(`{
       desc: legalPowers(orderBy: { field: TITLE, direction: DESC }) { edges { node { slug updatedAt } } }
       updated: legalPowers(orderBy: { field: UPDATED_AT }) { edges { node { slug updatedAt } } }
     }`);
-    expect(res.data!.desc!.edges.map((e) => e.node.slug)).toEqual(['noodbevel', 'gebiedsverbod', 'crisismaatregel']);
-    const times = res.data!.updated!.edges.map((e) => Date.parse(e.node.updatedAt));
+    expect(res.data!.desc.edges.map((e) => e.node.slug)).toEqual([
+      'noodbevel',
+      'gebiedsverbod',
+      'crisismaatregel',
+    ]);
+    const times = res.data!.updated.edges.map((e) => Date.parse(e.node.updatedAt));
     expect([...times].sort((x, y) => x - y)).toEqual(times);
   });
 
@@ -260,35 +324,52 @@ describe.each(DIALECTS)('GraphQL API over HTTP on %s', (dialect) => {
       path: ['legalPowers'],
       message: /^first: must be between 0 and 100/,
     });
-    expectGraphqlError(await server.gql('{ guidances(first: -1) { totalCount } }'), { code: 'BAD_USER_INPUT', path: ['guidances'] });
+    expectGraphqlError(await server.gql('{ guidances(first: -1) { totalCount } }'), {
+      code: 'BAD_USER_INPUT',
+      path: ['guidances'],
+    });
     expectGraphqlError(await server.gql('{ guidances(after: "bm9wZQ") { totalCount } }'), {
       code: 'BAD_USER_INPUT',
       message: /^after: is not a cursor/,
     });
-    expectGraphqlError(await server.gql('{ guidances(after: "!!!") { totalCount } }'), { code: 'BAD_USER_INPUT' });
+    expectGraphqlError(await server.gql('{ guidances(after: "!!!") { totalCount } }'), {
+      code: 'BAD_USER_INPUT',
+    });
     const page = await server.gql<{ legalPowers: { pageInfo: { endCursor: string } } }>(
       '{ legalPowers(first: 1) { pageInfo { endCursor } } }',
     );
     const cursor = page.data!.legalPowers.pageInfo.endCursor;
     expectGraphqlError(
-      await server.gql('query Q($c: String) { legalPowers(after: $c, orderBy: { field: UPDATED_AT }) { totalCount } }', { c: cursor }),
+      await server.gql(
+        'query Q($c: String) { legalPowers(after: $c, orderBy: { field: UPDATED_AT }) { totalCount } }',
+        { c: cursor },
+      ),
       { code: 'BAD_USER_INPUT', message: /another order/ },
     );
     expectGraphqlError(
-      await server.gql('query Q($c: String) { guidances(after: $c) { totalCount } }', { c: cursor }),
+      await server.gql('query Q($c: String) { guidances(after: $c) { totalCount } }', {
+        c: cursor,
+      }),
       { code: 'BAD_USER_INPUT', message: /another order or type/ },
     );
     const badEnum = await server.gql('{ legalPowers(locale: FR) { totalCount } }');
     expect(badEnum.status).toBe(400);
     expectGraphqlError(badEnum, { code: 'GRAPHQL_VALIDATION_FAILED' });
-    const badVariable = await server.gql('query Q($n: Int) { legalPowers(first: $n) { totalCount } }', { n: 'tien' });
+    const badVariable = await server.gql(
+      'query Q($n: Int) { legalPowers(first: $n) { totalCount } }',
+      { n: 'tien' },
+    );
     expectGraphqlError(badVariable, { code: 'BAD_USER_INPUT' });
     const missing = await server.gql('{ legalPower { slug } }');
     expectGraphqlError(missing, { code: 'GRAPHQL_VALIDATION_FAILED', message: /slug/ });
   });
 
   it('accepts first: 0 and returns only the count', async () => {
-    const res = await server.gql('{ legalPowers(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }');
-    expect(res.data).toEqual({ legalPowers: { totalCount: 3, edges: [], pageInfo: { hasNextPage: true, endCursor: null } } });
+    const res = await server.gql(
+      '{ legalPowers(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }',
+    );
+    expect(res.data).toEqual({
+      legalPowers: { totalCount: 3, edges: [], pageInfo: { hasNextPage: true, endCursor: null } },
+    });
   });
 });

@@ -44,13 +44,20 @@ describe.each(DIALECTS)('paging and statement counts on %s', (dialect) => {
     await fs.rm(seedDir, { recursive: true, force: true });
   });
 
-  async function walk(variables: Record<string, unknown>, first: number): Promise<Page['legalPowers']['edges']> {
+  async function walk(
+    variables: Record<string, unknown>,
+    first: number,
+  ): Promise<Page['legalPowers']['edges']> {
     const seen: Page['legalPowers']['edges'] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 100; guard += 1) {
-      const res: GraphqlResponse<Page> = await server.gql<Page>(PAGE, { ...variables, first, after });
+      const res: GraphqlResponse<Page> = await server.gql<Page>(PAGE, {
+        ...variables,
+        first,
+        after,
+      });
       expect(res.errors).toBeUndefined();
-      const page: Page["legalPowers"] = res.data!.legalPowers;
+      const page: Page['legalPowers'] = res.data!.legalPowers;
       expect(page.edges.length).toBeLessThanOrEqual(first);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
       seen.push(...page.edges);
@@ -81,8 +88,12 @@ describe.each(DIALECTS)('paging and statement counts on %s', (dialect) => {
     const titles = all.data!.legalPowers.edges.map((e) => e.node.title);
     const folded = titles.map((t) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
     expect(folded).toEqual([...folded].sort());
-    expect(titles.findIndex((t) => t.startsWith('Émile'))).toBeLessThan(titles.findIndex((t) => t.startsWith('Gamma')));
-    expect(titles.findIndex((t) => t.startsWith('beta'))).toBeLessThan(titles.findIndex((t) => t.startsWith('Émile')));
+    expect(titles.findIndex((t) => t.startsWith('Émile'))).toBeLessThan(
+      titles.findIndex((t) => t.startsWith('Gamma')),
+    );
+    expect(titles.findIndex((t) => t.startsWith('beta'))).toBeLessThan(
+      titles.findIndex((t) => t.startsWith('Émile')),
+    );
   });
 
   it('pages a filtered list and keeps totalCount to the filter', async () => {

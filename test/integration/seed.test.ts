@@ -9,66 +9,173 @@ import { createTestDatabase, DIALECTS, FIXTURE_SEED, type TestDatabase } from '.
 import { copySeed, writeSeedFile } from '../helpers/seed-dir';
 
 type Mutation = (dir: string) => Promise<void>;
-const edit = (rel: string, change: (text: string) => string): Mutation => async (dir) => {
-  const file = path.join(dir, rel);
-  await fs.writeFile(file, change(await fs.readFile(file, 'utf8')));
-};
-const add = (rel: string, text: string): Mutation => (dir) => writeSeedFile(dir, rel, text);
-const remove = (rel: string): Mutation => (dir) => fs.rm(path.join(dir, rel));
+const edit =
+  (rel: string, change: (text: string) => string): Mutation =>
+  async (dir) => {
+    const file = path.join(dir, rel);
+    await fs.writeFile(file, change(await fs.readFile(file, 'utf8')));
+  };
+const add =
+  (rel: string, text: string): Mutation =>
+  (dir) =>
+    writeSeedFile(dir, rel, text);
+const remove =
+  (rel: string): Mutation =>
+  (dir) =>
+    fs.rm(path.join(dir, rel));
 
-interface ExpectedIssue { file?: string; field?: string; message: RegExp }
+interface ExpectedIssue {
+  file?: string;
+  field?: string;
+  message: RegExp;
+}
 const BAD_INPUTS: [string, Mutation, ExpectedIssue][] = [
-  ['an unknown field', edit('legal-powers/noodbevel.nl.md', (t) => t.replace('law:', 'lawyer: x\nlaw:')),
-    { file: 'legal-powers/noodbevel.nl.md', field: 'lawyer', message: /unknown field/ }],
-  ['a missing required field', edit('legal-powers/noodbevel.nl.md', (t) => t.replace(/^legalRemedy:.*\n/m, '')),
-    { file: 'legal-powers/noodbevel.nl.md', field: 'legalRemedy', message: /required/ }],
-  ['a wrong type', edit('guidance/definitie.nl.md', (t) => t.replace('position: 1', 'position: eerste')),
-    { file: 'guidance/definitie.nl.md', field: 'position', message: /number/ }],
-  ['an enum value that does not exist', edit('legal-powers/noodbevel.nl.md', (t) => t.replace('authority: MAYOR', 'authority: KING')),
-    { field: 'authority', message: /MAYOR/ }],
-  ['a dangling relation', edit('legal-powers/noodbevel.nl.md', (t) => t.replace('law:', 'targetGroups: [target-groups/niemand]\nlaw:')),
-    { field: 'targetGroups.0', message: /target-groups\/niemand, which does not exist/ }],
-  ['a relation to the wrong type', edit('legal-powers/noodbevel.nl.md', (t) => t.replace('law:', 'approaches: [legal-powers/gebiedsverbod]\nlaw:')),
-    { field: 'approaches.0', message: /prevention-approaches\/<slug>/ }],
-  ['an orphan translation', add('target-groups/spookgroep.en.md', '---\ntitle: Ghost\nsummary: None.\n---\n'),
-    { file: 'target-groups/spookgroep.en.md', message: /without its Dutch original/ }],
-  ['a bad file name', add('legal-powers/Hoofdletters.nl.md', '---\ntitle: x\n---\n'),
-    { file: 'legal-powers/Hoofdletters.nl.md', message: /bad file name/ }],
-  ['a file in an unknown locale', add('legal-powers/noodbevel.de.md', '---\ntitle: x\n---\n'),
-    { file: 'legal-powers/noodbevel.de.md', message: /bad file name/ }],
-  ['an unknown folder', add('legal-power/noodbevel.nl.md', '---\ntitle: x\n---\n'),
-    { file: 'legal-power/', message: /unknown folder/ }],
-  ['invalid YAML', edit('guidance/definitie.nl.md', (t) => t.replace('kind: DEFINITION', 'kind: [DEFINITION')),
-    { file: 'guidance/definitie.nl.md', message: /invalid YAML/ }],
-  ['duplicate YAML keys', edit('guidance/definitie.nl.md', (t) => t.replace('kind: DEFINITION', 'kind: DEFINITION\nkind: ROLE')),
-    { file: 'guidance/definitie.nl.md', message: /invalid YAML/ }],
-  ['missing front matter', edit('target-groups/eenlingen.nl.md', (t) => t.replace(/^---\n/, '')),
-    { file: 'target-groups/eenlingen.nl.md', message: /missing front matter/ }],
-  ['a summary over 300 characters', edit('target-groups/eenlingen.nl.md', (t) => t.replace(/^summary:.*$/m, `summary: ${'lang '.repeat(70)}`)),
-    { field: 'summary', message: /at most 300/ }],
-  ['a kb: link to a missing item', edit('guidance/definitie.nl.md', (t) => `${t}\nZie [dit](kb:legal-powers/weg).\n`),
-    { file: 'guidance/definitie.nl.md', field: 'body', message: /kb:legal-powers\/weg names an item that does not exist/ }],
-  ['a malformed kb: link', edit('guidance/definitie.nl.md', (t) => `${t}\nZie [dit](kb:wetten/172a).\n`),
-    { field: 'body', message: /not of the form/ }],
-  ['an unknown tag', edit('target-groups/eenlingen.nl.md', (t) => t.replace('tags: [zorg]', 'tags: [zorg, onbekend]')),
-    { field: 'tags.1', message: /unknown tag "onbekend"/ }],
-  ['a duplicate tag in tags.yml', edit('tags.yml', (t) => `${t}- slug: zorg\n  name: { nl: Zorg twee }\n`),
-    { file: 'tags.yml', message: /twice/ }],
+  [
+    'an unknown field',
+    edit('legal-powers/noodbevel.nl.md', (t) => t.replace('law:', 'lawyer: x\nlaw:')),
+    { file: 'legal-powers/noodbevel.nl.md', field: 'lawyer', message: /unknown field/ },
+  ],
+  [
+    'a missing required field',
+    edit('legal-powers/noodbevel.nl.md', (t) => t.replace(/^legalRemedy:.*\n/m, '')),
+    { file: 'legal-powers/noodbevel.nl.md', field: 'legalRemedy', message: /required/ },
+  ],
+  [
+    'a wrong type',
+    edit('guidance/definitie.nl.md', (t) => t.replace('position: 1', 'position: eerste')),
+    { file: 'guidance/definitie.nl.md', field: 'position', message: /number/ },
+  ],
+  [
+    'an enum value that does not exist',
+    edit('legal-powers/noodbevel.nl.md', (t) => t.replace('authority: MAYOR', 'authority: KING')),
+    { field: 'authority', message: /MAYOR/ },
+  ],
+  [
+    'a dangling relation',
+    edit('legal-powers/noodbevel.nl.md', (t) =>
+      t.replace('law:', 'targetGroups: [target-groups/niemand]\nlaw:'),
+    ),
+    { field: 'targetGroups.0', message: /target-groups\/niemand, which does not exist/ },
+  ],
+  [
+    'a relation to the wrong type',
+    edit('legal-powers/noodbevel.nl.md', (t) =>
+      t.replace('law:', 'approaches: [legal-powers/gebiedsverbod]\nlaw:'),
+    ),
+    { field: 'approaches.0', message: /prevention-approaches\/<slug>/ },
+  ],
+  [
+    'an orphan translation',
+    add('target-groups/spookgroep.en.md', '---\ntitle: Ghost\nsummary: None.\n---\n'),
+    { file: 'target-groups/spookgroep.en.md', message: /without its Dutch original/ },
+  ],
+  [
+    'a bad file name',
+    add('legal-powers/Hoofdletters.nl.md', '---\ntitle: x\n---\n'),
+    { file: 'legal-powers/Hoofdletters.nl.md', message: /bad file name/ },
+  ],
+  [
+    'a file in an unknown locale',
+    add('legal-powers/noodbevel.de.md', '---\ntitle: x\n---\n'),
+    { file: 'legal-powers/noodbevel.de.md', message: /bad file name/ },
+  ],
+  [
+    'an unknown folder',
+    add('legal-power/noodbevel.nl.md', '---\ntitle: x\n---\n'),
+    { file: 'legal-power/', message: /unknown folder/ },
+  ],
+  [
+    'invalid YAML',
+    edit('guidance/definitie.nl.md', (t) => t.replace('kind: DEFINITION', 'kind: [DEFINITION')),
+    { file: 'guidance/definitie.nl.md', message: /invalid YAML/ },
+  ],
+  [
+    'duplicate YAML keys',
+    edit('guidance/definitie.nl.md', (t) =>
+      t.replace('kind: DEFINITION', 'kind: DEFINITION\nkind: ROLE'),
+    ),
+    { file: 'guidance/definitie.nl.md', message: /invalid YAML/ },
+  ],
+  [
+    'missing front matter',
+    edit('target-groups/eenlingen.nl.md', (t) => t.replace(/^---\n/, '')),
+    { file: 'target-groups/eenlingen.nl.md', message: /missing front matter/ },
+  ],
+  [
+    'a summary over 300 characters',
+    edit('target-groups/eenlingen.nl.md', (t) =>
+      t.replace(/^summary:.*$/m, `summary: ${'lang '.repeat(70)}`),
+    ),
+    { field: 'summary', message: /at most 300/ },
+  ],
+  [
+    'a kb: link to a missing item',
+    edit('guidance/definitie.nl.md', (t) => `${t}\nZie [dit](kb:legal-powers/weg).\n`),
+    {
+      file: 'guidance/definitie.nl.md',
+      field: 'body',
+      message: /kb:legal-powers\/weg names an item that does not exist/,
+    },
+  ],
+  [
+    'a malformed kb: link',
+    edit('guidance/definitie.nl.md', (t) => `${t}\nZie [dit](kb:wetten/172a).\n`),
+    { field: 'body', message: /not of the form/ },
+  ],
+  [
+    'an unknown tag',
+    edit('target-groups/eenlingen.nl.md', (t) =>
+      t.replace('tags: [zorg]', 'tags: [zorg, onbekend]'),
+    ),
+    { field: 'tags.1', message: /unknown tag "onbekend"/ },
+  ],
+  [
+    'a duplicate tag in tags.yml',
+    edit('tags.yml', (t) => `${t}- slug: zorg\n  name: { nl: Zorg twee }\n`),
+    { file: 'tags.yml', message: /twice/ },
+  ],
   ['a missing tags.yml', remove('tags.yml'), { file: 'tags.yml', message: /missing/ }],
-  ['a bad BWB id', edit('legal-powers/noodbevel.nl.md', (t) => t.replace('BWBR0005416', 'BWB5416')),
-    { field: 'bwbId', message: /BWB id/ }],
-  ['an impossible date', edit('guidance/overzicht.nl.md', (t) => t.replace('2025-01-15', '2025-02-30')),
-    { field: 'sources.0.date', message: /calendar date/ }],
-  ['a parent cycle', edit('guidance/overzicht.nl.md', (t) => t.replace('kind: OVERVIEW', 'kind: OVERVIEW\nparent: guidance/definitie')),
-    { field: 'parent', message: /loops/ }],
-  ['a Dutch-only field in a translation', edit('legal-powers/gebiedsverbod.en.md', (t) => t.replace('title:', 'authority: MAYOR\ntitle:')),
-    { file: 'legal-powers/gebiedsverbod.en.md', field: 'authority', message: /unknown field/ }],
-  ['an empty Dutch body', edit('prevention-approaches/nazorg.nl.md', (t) => t.replace(/---\n[^-]*$/, '---\n')),
-    { field: 'body', message: /body/ }],
-  ['a self reference', edit('legal-powers/noodbevel.nl.md', (t) => t.replace('law:', 'related: [legal-powers/noodbevel]\nlaw:')),
-    { field: 'related.0', message: /itself/ }],
-  ['a front matter that is a list', edit('target-groups/eenlingen.nl.md', () => '---\n- een\n- twee\n---\nTekst.\n'),
-    { file: 'target-groups/eenlingen.nl.md', message: /mapping/ }],
+  [
+    'a bad BWB id',
+    edit('legal-powers/noodbevel.nl.md', (t) => t.replace('BWBR0005416', 'BWB5416')),
+    { field: 'bwbId', message: /BWB id/ },
+  ],
+  [
+    'an impossible date',
+    edit('guidance/overzicht.nl.md', (t) => t.replace('2025-01-15', '2025-02-30')),
+    { field: 'sources.0.date', message: /calendar date/ },
+  ],
+  [
+    'a parent cycle',
+    edit('guidance/overzicht.nl.md', (t) =>
+      t.replace('kind: OVERVIEW', 'kind: OVERVIEW\nparent: guidance/definitie'),
+    ),
+    { field: 'parent', message: /loops/ },
+  ],
+  [
+    'a Dutch-only field in a translation',
+    edit('legal-powers/gebiedsverbod.en.md', (t) =>
+      t.replace('title:', 'authority: MAYOR\ntitle:'),
+    ),
+    { file: 'legal-powers/gebiedsverbod.en.md', field: 'authority', message: /unknown field/ },
+  ],
+  [
+    'an empty Dutch body',
+    edit('prevention-approaches/nazorg.nl.md', (t) => t.replace(/---\n[^-]*$/, '---\n')),
+    { field: 'body', message: /body/ },
+  ],
+  [
+    'a self reference',
+    edit('legal-powers/noodbevel.nl.md', (t) =>
+      t.replace('law:', 'related: [legal-powers/noodbevel]\nlaw:'),
+    ),
+    { field: 'related.0', message: /itself/ },
+  ],
+  [
+    'a front matter that is a list',
+    edit('target-groups/eenlingen.nl.md', () => '---\n- een\n- twee\n---\nTekst.\n'),
+    { file: 'target-groups/eenlingen.nl.md', message: /mapping/ },
+  ],
 ];
 
 /** The database's complete content: the SQLite file's bytes, or every PostgreSQL row. */
@@ -78,7 +185,15 @@ async function snapshot(orm: Orm, db: TestDatabase, dialect: string): Promise<st
     return createHash('sha256').update(bytes).digest('hex');
   }
   const knex = orm.em.getKnex();
-  const tables = ['content', 'content_translation', 'source', 'tag', 'content_tag', 'content_link', 'content_state'];
+  const tables = [
+    'content',
+    'content_translation',
+    'source',
+    'tag',
+    'content_tag',
+    'content_link',
+    'content_state',
+  ];
   const dump: Record<string, unknown> = {};
   for (const table of tables) dump[table] = await knex(table).select('*').orderByRaw('1, 2');
   return JSON.stringify(dump);
@@ -101,21 +216,33 @@ describe.each(DIALECTS)('seed pipeline on %s', (dialect) => {
   it('reports no changes when the files did not change', async () => {
     const before = await snapshot(orm, db, dialect);
     const report = await runSeed(orm.em, { dir: FIXTURE_SEED });
-    expect(report).toMatchObject({ changes: 0, created: 0, updated: 0, deleted: 0, unchanged: 12, contentVersion: 1 });
+    expect(report).toMatchObject({
+      changes: 0,
+      created: 0,
+      updated: 0,
+      deleted: 0,
+      unchanged: 12,
+      contentVersion: 1,
+    });
     expect(await snapshot(orm, db, dialect)).toBe(before);
   });
 
-  it.each(BAD_INPUTS)('rejects %s, names file, field and reason, and changes nothing', async (_kind, mutate, expected) => {
-    const dir = await copySeed();
-    await mutate(dir);
-    const before = await snapshot(orm, db, dialect);
-    const error = await runSeed(orm.em, { dir }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SeedValidationError);
-    const issues = (error as SeedValidationError).issues;
-    expect(issues).toContainEqual(expect.objectContaining({ ...expected, message: expect.stringMatching(expected.message) }));
-    expect(await snapshot(orm, db, dialect)).toBe(before);
-    await fs.rm(dir, { recursive: true });
-  });
+  it.each(BAD_INPUTS)(
+    'rejects %s, names file, field and reason, and changes nothing',
+    async (_kind, mutate, expected) => {
+      const dir = await copySeed();
+      await mutate(dir);
+      const before = await snapshot(orm, db, dialect);
+      const error = await runSeed(orm.em, { dir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SeedValidationError);
+      const issues = (error as SeedValidationError).issues;
+      expect(issues).toContainEqual(
+        expect.objectContaining({ ...expected, message: expect.stringMatching(expected.message) }),
+      );
+      expect(await snapshot(orm, db, dialect)).toBe(before);
+      await fs.rm(dir, { recursive: true });
+    },
+  );
 
   it('collects every problem of a run at once', async () => {
     const dir = await copySeed();
@@ -128,7 +255,9 @@ describe.each(DIALECTS)('seed pipeline on %s', (dialect) => {
 
   it('plans but writes nothing on a dry run', async () => {
     const dir = await copySeed();
-    await edit('legal-powers/noodbevel.nl.md', (t) => t.replace('Noodbevel', 'Noodbevel (gewijzigd)'))(dir);
+    await edit('legal-powers/noodbevel.nl.md', (t) =>
+      t.replace('Noodbevel', 'Noodbevel (gewijzigd)'),
+    )(dir);
     const before = await snapshot(orm, db, dialect);
     const report = await runSeed(orm.em, { dir, dryRun: true });
     expect(report).toMatchObject({ dryRun: true, updated: 1, changes: 1, contentVersion: null });
@@ -138,24 +267,45 @@ describe.each(DIALECTS)('seed pipeline on %s', (dialect) => {
 
   it('updates exactly the changed item, deletes removed items and bumps the content version', async () => {
     const dir = await copySeed();
-    await edit('legal-powers/noodbevel.nl.md', (t) => t.replace('title: Noodbevel', 'title: Noodbevel burgemeester'))(dir);
+    await edit('legal-powers/noodbevel.nl.md', (t) =>
+      t.replace('title: Noodbevel', 'title: Noodbevel burgemeester'),
+    )(dir);
     await remove('target-groups/terugkeerders.nl.md')(dir);
     await remove('target-groups/terugkeerders.en.md')(dir);
-    await edit('prevention-approaches/nazorg.nl.md', (t) => t.replace('level: AFTERCARE', 'level: AFTERCARE\nrelated: [legal-powers/noodbevel]'))(dir);
+    await edit('prevention-approaches/nazorg.nl.md', (t) =>
+      t.replace('level: AFTERCARE', 'level: AFTERCARE\nrelated: [legal-powers/noodbevel]'),
+    )(dir);
     const knex = orm.em.getKnex();
-    const stamp = async (slug: string) => (await knex('content').where({ slug }).first('updated_at')) as { updated_at: unknown };
+    const stamp = async (slug: string): Promise<unknown> =>
+      knex('content').where({ slug }).first('updated_at');
     const untouched = await stamp('gebiedsverbod');
 
     const report = await runSeed(orm.em, { dir });
-    expect(report).toMatchObject({ created: 0, updated: 2, deleted: 1, unchanged: 9, contentVersion: 2 });
-    expect(report.plan.update.map((i) => i.ref).sort()).toEqual(['legal-powers/noodbevel', 'prevention-approaches/nazorg']);
+    expect(report).toMatchObject({
+      created: 0,
+      updated: 2,
+      deleted: 1,
+      unchanged: 9,
+      contentVersion: 2,
+    });
+    expect(report.plan.update.map((i) => i.ref).sort()).toEqual([
+      'legal-powers/noodbevel',
+      'prevention-approaches/nazorg',
+    ]);
     expect(report.plan.delete.map((i) => i.ref)).toEqual(['target-groups/terugkeerders']);
     expect(await stamp('gebiedsverbod')).toEqual(untouched);
     expect(await knex('content').where({ slug: 'terugkeerders' })).toHaveLength(0);
-    const orphans = await knex('content_translation as t').leftJoin('content as c', 'c.id', 't.content_id').whereNull('c.id');
+    const orphans = await knex('content_translation as t')
+      .leftJoin('content as c', 'c.id', 't.content_id')
+      .whereNull('c.id');
     expect(orphans).toHaveLength(0);
-    expect(await knex('content_link as l').leftJoin('content as c', 'c.id', 'l.to_id').whereNull('c.id')).toHaveLength(0);
-    const title = await knex('content_translation as t').join('content as c', 'c.id', 't.content_id').where({ 'c.slug': 'noodbevel', 't.locale': 'nl' }).first('t.title');
+    expect(
+      await knex('content_link as l').leftJoin('content as c', 'c.id', 'l.to_id').whereNull('c.id'),
+    ).toHaveLength(0);
+    const title = await knex('content_translation as t')
+      .join('content as c', 'c.id', 't.content_id')
+      .where({ 'c.slug': 'noodbevel', 't.locale': 'nl' })
+      .first('t.title');
     expect(title).toEqual({ title: 'Noodbevel burgemeester' });
 
     expect(await runSeed(orm.em, { dir })).toMatchObject({ changes: 0, contentVersion: 2 });

@@ -1,10 +1,15 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/knex';
-import { decodeKeyset, encodeKeyset, pageSize, type ConnectionShape } from '../../graphql/connection';
+import {
+  decodeKeyset,
+  encodeKeyset,
+  pageSize,
+  type ConnectionShape,
+} from '../../graphql/connection';
 import { LinkKind } from './content-link.entity';
 import type { ContentObject } from './content.type';
 import type { ContentReader } from './content.reader';
-import { ContentOrderField, ContentType, Locale, SortDirection } from './enums';
+import { ContentOrderField, ContentType, type Locale, SortDirection } from './enums';
 import type { ContentOrder } from './content.args';
 
 /** Narrows a list query; each type's filter input maps onto these. */
@@ -29,15 +34,24 @@ export interface ListArgs {
   filter: ListFilter;
 }
 
-function applyFilter(knex: Knex, q: Knex.QueryBuilder, type: ContentType, filter: ListFilter): void {
+function applyFilter(
+  knex: Knex,
+  q: Knex.QueryBuilder,
+  type: ContentType,
+  filter: ListFilter,
+): void {
   q.where('c.type', type);
   for (const tag of filter.tags ?? []) {
     q.whereIn(
       'c.id',
-      knex('content_tag as ct').join('tag as t', 't.id', 'ct.tag_id').where('t.slug', tag).select('ct.content_id'),
+      knex('content_tag as ct')
+        .join('tag as t', 't.id', 'ct.tag_id')
+        .where('t.slug', tag)
+        .select('ct.content_id'),
     );
   }
-  for (const [column, values] of Object.entries(filter.columnIn ?? {})) q.whereIn(`c.${column}`, [...values]);
+  for (const [column, values] of Object.entries(filter.columnIn ?? {}))
+    q.whereIn(`c.${column}`, [...values]);
   for (const [column, value] of Object.entries(filter.columnEquals ?? {})) {
     q.whereRaw('lower(??) = lower(?)', [`c.${column}`, value]);
   }
@@ -51,7 +65,10 @@ function applyFilter(knex: Knex, q: Knex.QueryBuilder, type: ContentType, filter
     );
   }
   if (filter.parentSlug !== undefined) {
-    q.whereIn('c.parent_id', knex('content').where({ type: ContentType.GUIDANCE, slug: filter.parentSlug }).select('id'));
+    q.whereIn(
+      'c.parent_id',
+      knex('content').where({ type: ContentType.GUIDANCE, slug: filter.parentSlug }).select('id'),
+    );
   }
   if (filter.topLevel) q.whereNull('c.parent_id');
 }
@@ -61,7 +78,11 @@ function applyFilter(knex: Knex, q: Knex.QueryBuilder, type: ContentType, filter
  * concurrent re-seeds, no offsets. Costs three statements: count, page ids, and the items
  * (through the loaders, shared with everything else in the request).
  */
-export async function listContent(em: EntityManager, reader: ContentReader, args: ListArgs): Promise<ConnectionShape<ContentObject>> {
+export async function listContent(
+  em: EntityManager,
+  reader: ContentReader,
+  args: ListArgs,
+): Promise<ConnectionShape<ContentObject>> {
   const knex = em.getKnex();
   const first = pageSize(args.first);
   const field = args.order?.field ?? ContentOrderField.TITLE;
@@ -77,13 +98,23 @@ export async function listContent(em: EntityManager, reader: ContentReader, args
   applyFilter(knex, pageQuery, args.type, args.filter);
   const op = direction === SortDirection.ASC ? '>' : '<';
   if (after) {
-    const value = field === ContentOrderField.UPDATED_AT && typeof after.value === 'string' ? new Date(after.value) : after.value;
-    pageQuery.where((w) =>
-      w.where(`c.${column}`, op, value).orWhere((e) => e.where(`c.${column}`, value).andWhere('c.id', op, after.id)),
-    );
+    const value =
+      field === ContentOrderField.UPDATED_AT && typeof after.value === 'string'
+        ? new Date(after.value)
+        : after.value;
+    pageQuery.where((w) => {
+      void w.where(`c.${column}`, op, value).orWhere((e) => {
+        void e.where(`c.${column}`, value).andWhere('c.id', op, after.id);
+      });
+    });
   }
   const dir = direction === SortDirection.ASC ? 'asc' : 'desc';
-  pageQuery.orderBy([{ column: `c.${column}`, order: dir }, { column: 'c.id', order: dir }]).limit(first + 1);
+  pageQuery
+    .orderBy([
+      { column: `c.${column}`, order: dir },
+      { column: 'c.id', order: dir },
+    ])
+    .limit(first + 1);
 
   const [countRows, rows] = await Promise.all([countQuery, pageQuery]);
   const page = (rows as { id: number; sort: string | number | Date }[]).slice(0, first);
@@ -92,9 +123,9 @@ export async function listContent(em: EntityManager, reader: ContentReader, args
     args.locale,
   );
   const edges = nodes.map((node, i) => {
-    const raw = page[i]!.sort;
+    const raw = page[i].sort;
     const value = raw instanceof Date ? raw.toISOString() : raw;
-    return { node, cursor: encodeKeyset({ order: orderKey, value, id: Number(page[i]!.id) }) };
+    return { node, cursor: encodeKeyset({ order: orderKey, value, id: Number(page[i].id) }) };
   });
   return {
     totalCount: Number((countRows[0] as { n: number | string }).n),

@@ -54,36 +54,52 @@ export function createContentLoaders(em: EntityManager) {
       return ids.map((id) => byId.get(id) ?? []);
     }),
     sources: new DataLoader<number, Source[]>(async (ids) => {
-      const rows = await em.find(Source, { content: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
+      const rows = await em.find(
+        Source,
+        { content: { $in: [...ids] } },
+        { orderBy: { position: 'asc' } },
+      );
       const byId = groupBy(rows, (r) => r.content.id);
       return ids.map((id) => byId.get(id) ?? []);
     }),
     tags: new DataLoader<number, TagRow[]>(async (ids) => {
-      const rows: { content_id: number; slug: string; name_nl: string; name_en: string | null }[] = await knex
+      const rows = (await knex
         .select('ct.content_id', 't.slug', 't.name_nl', 't.name_en')
         .from('content_tag as ct')
         .join('tag as t', 't.id', 'ct.tag_id')
         .whereIn('ct.content_id', [...ids])
-        .orderBy('t.slug');
+        .orderBy('t.slug')) as {
+        content_id: number;
+        slug: string;
+        name_nl: string;
+        name_en: string | null;
+      }[];
       const byId = groupBy(rows, (r) => Number(r.content_id));
       return ids.map((id) =>
         (byId.get(id) ?? []).map((r) => ({ slug: r.slug, nameNl: r.name_nl, nameEn: r.name_en })),
       );
     }),
     links: new DataLoader<number, LinkRow[]>(async (ids) => {
-      const rows = await em.find(ContentLink, { from: { $in: [...ids] } }, { orderBy: { position: 'asc', id: 'asc' } });
+      const rows = await em.find(
+        ContentLink,
+        { from: { $in: [...ids] } },
+        { orderBy: { position: 'asc', id: 'asc' } },
+      );
       const byId = groupBy(rows, (r) => r.from.id);
       return ids.map((id) =>
         (byId.get(id) ?? []).map((r) => ({ toId: r.to.id, kind: r.kind, position: r.position })),
       );
     }),
     children: new DataLoader<number, number[]>(async (ids) => {
-      const rows: { id: number; parent_id: number }[] = await knex
+      const rows = (await knex
         .select('id', 'parent_id')
         .from('content')
         .where('type', ContentType.GUIDANCE)
         .whereIn('parent_id', [...ids])
-        .orderBy([{ column: 'position' }, { column: 'sort_title_nl' }, { column: 'id' }]);
+        .orderBy([{ column: 'position' }, { column: 'sort_title_nl' }, { column: 'id' }])) as {
+        id: number;
+        parent_id: number;
+      }[];
       const byId = groupBy(rows, (r) => Number(r.parent_id));
       return ids.map((id) => (byId.get(id) ?? []).map((r) => Number(r.id)));
     }),

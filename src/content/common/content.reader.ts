@@ -31,7 +31,12 @@ export class ContentReader {
       case ContentType.LEGAL_POWER:
         return new LegalPowerObject(this, entity as LegalPower, translations, locale);
       case ContentType.PREVENTION_APPROACH:
-        return new PreventionApproachObject(this, entity as PreventionApproach, translations, locale);
+        return new PreventionApproachObject(
+          this,
+          entity as PreventionApproach,
+          translations,
+          locale,
+        );
       case ContentType.TARGET_GROUP:
         return new TargetGroupProfileObject(this, entity, translations, locale);
     }
@@ -54,15 +59,28 @@ export class ContentReader {
 
   async tagsOf(id: number, locale: Locale): Promise<TagObject[]> {
     const rows = await this.loaders.tags.load(id);
-    return rows.map((r) => ({ slug: r.slug, name: locale === Locale.EN && r.nameEn ? r.nameEn : r.nameNl }));
+    return rows.map((r) => ({
+      slug: r.slug,
+      name: locale === Locale.EN && r.nameEn ? r.nameEn : r.nameNl,
+    }));
   }
 
   async sourcesOf(id: number): Promise<SourceObject[]> {
     const rows = await this.loaders.sources.load(id);
-    return rows.map((s) => ({ title: s.title, url: s.url ?? null, publisher: s.publisher ?? null, date: s.date ?? null }));
+    return rows.map((s) => ({
+      title: s.title,
+      url: s.url ?? null,
+      publisher: s.publisher ?? null,
+      date: s.date ?? null,
+    }));
   }
 
-  private async linked(id: number, kind: LinkKind, locale: Locale, types?: readonly ContentType[]): Promise<ContentObject[]> {
+  private async linked(
+    id: number,
+    kind: LinkKind,
+    locale: Locale,
+    types?: readonly ContentType[],
+  ): Promise<ContentObject[]> {
     const links = (await this.loaders.links.load(id)).filter((l) => l.kind === kind);
     const views = await this.viewsOf(
       links.map((l) => l.toId),

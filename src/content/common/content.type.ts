@@ -71,7 +71,9 @@ export abstract class ContentObject extends NodeInterface {
   @Field(() => ContentType, { description: 'Kind of content.' })
   type: ContentType;
 
-  @Field(() => Locale, { description: 'Locale actually served: EN only when an English translation exists.' })
+  @Field(() => Locale, {
+    description: 'Locale actually served: EN only when an English translation exists.',
+  })
   locale: Locale;
 
   @Field(() => [Locale], { description: 'Locales this item is written in.' })
@@ -88,11 +90,17 @@ export abstract class ContentObject extends NodeInterface {
 
   @Field(() => DateResolver, {
     nullable: true,
-    description: 'Stand van zaken: the date the facts in this item were last checked, for time-sensitive items.',
+    description:
+      'Stand van zaken: the date the facts in this item were last checked, for time-sensitive items.',
   })
   asOf: string | null;
 
-  constructor(reader: ContentReader, entity: ContentEntity, translations: ContentTranslation[], locale: Locale) {
+  constructor(
+    reader: ContentReader,
+    entity: ContentEntity,
+    translations: ContentTranslation[],
+    locale: Locale,
+  ) {
     super();
     this.reader = reader;
     this.dbId = entity.id;
@@ -119,7 +127,11 @@ export abstract class ContentObject extends NodeInterface {
 
   @Field(() => String, { description: 'The body text. Links to other items resolve to them.' })
   body(
-    @Arg('format', () => TextFormat, { nullable: true, defaultValue: TextFormat.HTML, description: 'Output format.' })
+    @Arg('format', () => TextFormat, {
+      nullable: true,
+      defaultValue: TextFormat.HTML,
+      description: 'Output format.',
+    })
     format: TextFormat | null,
   ): string {
     const source = this.locale === Locale.EN && this.en?.body ? this.en.body : this.nl.body;
@@ -136,9 +148,14 @@ export abstract class ContentObject extends NodeInterface {
     return this.reader.sourcesOf(this.dbId);
   }
 
-  @Field(() => [ContentObject], { description: 'Items to see as well ("zie ook"), in both directions.' })
+  @Field(() => [ContentObject], {
+    description: 'Items to see as well ("zie ook"), in both directions.',
+  })
   related(
-    @Arg('types', () => [ContentType], { nullable: true, description: 'Only items of these types.' })
+    @Arg('types', () => [ContentType], {
+      nullable: true,
+      description: 'Only items of these types.',
+    })
     types?: ContentType[] | null,
   ): Promise<ContentObject[]> {
     return this.reader.relatedOf(this.dbId, this.requestedLocale, types ?? undefined);

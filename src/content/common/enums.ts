@@ -6,7 +6,8 @@ export enum Locale {
 }
 registerEnumType(Locale, {
   name: 'Locale',
-  description: 'Content language. Dutch (NL) is canonical; English (EN) falls back to Dutch field by field.',
+  description:
+    'Content language. Dutch (NL) is canonical; English (EN) falls back to Dutch field by field.',
   valuesConfig: { NL: { description: 'Dutch (canonical)' }, EN: { description: 'English' } },
 });
 
@@ -24,7 +25,9 @@ registerEnumType(ContentType, {
   valuesConfig: {
     GUIDANCE: { description: 'Guidance on the theme, the agreements and the municipal role' },
     LEGAL_POWER: { description: 'A legal power with its law, article, conditions and remedy' },
-    PREVENTION_APPROACH: { description: 'A prevention approach, from general prevention to aftercare' },
+    PREVENTION_APPROACH: {
+      description: 'A prevention approach, from general prevention to aftercare',
+    },
     TARGET_GROUP: { description: 'A target-group profile with signals and risk factors' },
   },
 });
@@ -135,7 +138,9 @@ registerEnumType(ContentOrderField, {
   name: 'ContentOrderField',
   description: 'Field to order content lists by.',
   valuesConfig: {
-    TITLE: { description: 'Title in the requested locale (with Dutch fallback), accent-insensitive' },
+    TITLE: {
+      description: 'Title in the requested locale (with Dutch fallback), accent-insensitive',
+    },
     UPDATED_AT: { description: 'Time the item last changed in the seed' },
   },
 });

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
-import { ContentType, TextFormat, typeOfFolder, TYPE_FOLDERS } from './enums';
+import { type ContentType, TextFormat, typeOfFolder, TYPE_FOLDERS } from './enums';
 import { toGlobalId } from './node-id';
 
 /** A `kb:<type-folder>/<slug>` link target inside a Markdown body. */
@@ -18,7 +18,7 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 export function parseKbLink(href: string): KbLink {
   const match = KB_LINK.exec(href);
-  const type = match ? typeOfFolder(match[1]!) : undefined;
+  const type = match ? typeOfFolder(match[1]) : undefined;
   return type ? { href, type, slug: match![2] } : { href };
 }
 
@@ -40,9 +40,10 @@ export function extractKbLinks(markdown: string): KbLink[] {
 
 const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const defaultLinkOpen =
-  renderer.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  renderer.renderer.rules.link_open ??
+  ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 renderer.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  const token = tokens[idx]!;
+  const token = tokens[idx];
   const link = parseKbLink(String(token.attrGet('href') ?? ''));
   if (link.type && link.slug) {
     token.attrSet('href', `/${TYPE_FOLDERS[link.type]}/${link.slug}`);
@@ -55,8 +56,31 @@ renderer.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code',
-    'em', 'strong', 'del', 'a', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'pre',
+    'code',
+    'em',
+    'strong',
+    'del',
+    'a',
+    'hr',
+    'br',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'data-kb-id', 'data-kb-type', 'data-kb-slug'],
@@ -72,6 +96,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
 function toPlain(markdown: string): string {
   const out: string[] = [];
   let line = '';
+  const counters: number[] = []; // per open list: next number, or 0 for bullets
   const flush = (sep: string) => {
     if (line.trim()) out.push(line.trim(), sep);
     line = '';
@@ -82,8 +107,17 @@ function toPlain(markdown: string): string {
         if (child.type === 'text' || child.type === 'code_inline') line += child.content;
         else if (child.type === 'softbreak' || child.type === 'hardbreak') line += ' ';
       }
+    } else if (token.type === 'ordered_list_open') {
+      counters.push(Number(token.attrGet('start') ?? 1));
+    } else if (token.type === 'bullet_list_open') {
+      counters.push(0);
+    } else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') {
+      counters.pop();
+      if (counters.length === 0 && out.at(-1) === '\n') out[out.length - 1] = '\n\n';
     } else if (token.type === 'list_item_open') {
-      line += '- ';
+      const n = counters.at(-1) ?? 0;
+      line += n > 0 ? `${n}. ` : '- ';
+      if (n > 0) counters[counters.length - 1] = n + 1;
     } else if (token.type === 'code_block' || token.type === 'fence') {
       line += token.content;
       flush('\n\n');

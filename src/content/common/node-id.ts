@@ -14,7 +14,11 @@ export function fromGlobalId(id: string): { type: ContentType; slug: string } | 
   const sep = decoded.indexOf(':');
   const type = decoded.slice(0, sep) as ContentType;
   const slug = decoded.slice(sep + 1);
-  if (sep < 0 || !Object.values(ContentType).includes(type) || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+  if (
+    sep < 0 ||
+    !Object.values(ContentType).includes(type) ||
+    !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)
+  ) {
     return undefined;
   }
   return { type, slug };

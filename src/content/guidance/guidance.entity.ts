@@ -7,7 +7,12 @@ export class Guidance extends ContentEntity {
   @Enum({ items: () => GuidanceKind, type: 'string', nullable: true })
   kind!: GuidanceKind;
 
-  @ManyToOne(() => Guidance, { ref: true, nullable: true, deleteRule: 'set null', fieldName: 'parent_id' })
+  @ManyToOne(() => Guidance, {
+    ref: true,
+    nullable: true,
+    deleteRule: 'set null',
+    fieldName: 'parent_id',
+  })
   parent?: Ref<Guidance> | null;
 
   @Property({ type: 'integer', nullable: true })

@@ -3,15 +3,24 @@ import { GuidanceKind } from '../common/enums';
 
 @InputType({ description: 'Narrows the guidance list; all given conditions must hold.' })
 export class GuidanceFilter {
-  @Field(() => [String], { nullable: true, description: 'Only items carrying every one of these tag slugs.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only items carrying every one of these tag slugs.',
+  })
   tags?: string[] | null;
 
   @Field(() => [GuidanceKind], { nullable: true, description: 'Only guidance of these kinds.' })
   kind?: GuidanceKind[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Only the children of this guidance item (slug).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only the children of this guidance item (slug).',
+  })
   parent?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only items at the top of the tree (no parent).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only items at the top of the tree (no parent).',
+  })
   topLevel?: boolean | null;
 }

@@ -11,15 +11,21 @@ const GuidanceConnection = Connection(GuidanceObject, 'Guidance');
 
 @Resolver()
 export class GuidanceResolver {
-  @Query(() => GuidanceObject, { nullable: true, description: 'One guidance item by slug; null when absent.' })
+  @Query(() => GuidanceObject, {
+    nullable: true,
+    description: 'One guidance item by slug; null when absent.',
+  })
   guidance(@Args() args: SlugArgs, @Ctx() ctx: Context): Promise<GuidanceObject | null> {
     return findBySlug(ctx, ContentType.GUIDANCE, args);
   }
 
-  @Query(() => GuidanceConnection, { description: 'Guidance items, filtered and ordered, one page at a time.' })
+  @Query(() => GuidanceConnection, {
+    description: 'Guidance items, filtered and ordered, one page at a time.',
+  })
   guidances(
     @Args() args: ContentListArgs,
-    @Arg('filter', () => GuidanceFilter, { nullable: true, description: 'Filter.' }) filter: GuidanceFilter | null,
+    @Arg('filter', () => GuidanceFilter, { nullable: true, description: 'Filter.' })
+    filter: GuidanceFilter | null,
     @Ctx() ctx: Context,
   ) {
     return listOf(ctx, ContentType.GUIDANCE, args, {

@@ -18,14 +18,22 @@ export class GuidanceObject extends ContentObject {
   @Field(() => Int, { description: 'Order among its siblings (ascending).' })
   position: number;
 
-  constructor(reader: ContentReader, entity: Guidance, translations: ContentTranslation[], locale: Locale) {
+  constructor(
+    reader: ContentReader,
+    entity: Guidance,
+    translations: ContentTranslation[],
+    locale: Locale,
+  ) {
     super(reader, entity, translations, locale);
     this.kind = entity.kind;
     this.position = entity.position;
     this.parentId = entity.parent?.id ?? null;
   }
 
-  @Field(() => GuidanceObject, { nullable: true, description: 'Parent in the navigation tree; null at the top.' })
+  @Field(() => GuidanceObject, {
+    nullable: true,
+    description: 'Parent in the navigation tree; null at the top.',
+  })
   async parent(): Promise<GuidanceObject | null> {
     if (this.parentId === null) return null;
     return (await this.reader.viewOf(this.parentId, this.requestedLocale)) as GuidanceObject | null;

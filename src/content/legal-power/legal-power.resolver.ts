@@ -11,15 +11,21 @@ const LegalPowerConnection = Connection(LegalPowerObject, 'LegalPower');
 
 @Resolver()
 export class LegalPowerResolver {
-  @Query(() => LegalPowerObject, { nullable: true, description: 'One legal power by slug; null when absent.' })
+  @Query(() => LegalPowerObject, {
+    nullable: true,
+    description: 'One legal power by slug; null when absent.',
+  })
   legalPower(@Args() args: SlugArgs, @Ctx() ctx: Context): Promise<LegalPowerObject | null> {
     return findBySlug(ctx, ContentType.LEGAL_POWER, args);
   }
 
-  @Query(() => LegalPowerConnection, { description: 'Legal powers, filtered and ordered, one page at a time.' })
+  @Query(() => LegalPowerConnection, {
+    description: 'Legal powers, filtered and ordered, one page at a time.',
+  })
   legalPowers(
     @Args() args: ContentListArgs,
-    @Arg('filter', () => LegalPowerFilter, { nullable: true, description: 'Filter.' }) filter: LegalPowerFilter | null,
+    @Arg('filter', () => LegalPowerFilter, { nullable: true, description: 'Filter.' })
+    filter: LegalPowerFilter | null,
     @Ctx() ctx: Context,
   ) {
     return listOf(ctx, ContentType.LEGAL_POWER, args, {
@@ -27,8 +33,12 @@ export class LegalPowerResolver {
       columnIn: filter?.authority?.length ? { authority: filter.authority } : undefined,
       columnEquals: filter?.law ? { law: filter.law } : undefined,
       linkedTo: [
-        ...(filter?.targetGroup ? [{ type: ContentType.TARGET_GROUP, slug: filter.targetGroup }] : []),
-        ...(filter?.approach ? [{ type: ContentType.PREVENTION_APPROACH, slug: filter.approach }] : []),
+        ...(filter?.targetGroup
+          ? [{ type: ContentType.TARGET_GROUP, slug: filter.targetGroup }]
+          : []),
+        ...(filter?.approach
+          ? [{ type: ContentType.PREVENTION_APPROACH, slug: filter.approach }]
+          : []),
       ],
     });
   }

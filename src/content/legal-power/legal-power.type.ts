@@ -10,7 +10,8 @@ import { TargetGroupProfileObject } from '../target-group/target-group.type';
 
 @ObjectType('LegalPower', {
   implements: [NodeInterface, ContentObject],
-  description: 'A legal power: who may do what, on which article, under which conditions, with which remedy.',
+  description:
+    'A legal power: who may do what, on which article, under which conditions, with which remedy.',
 })
 export class LegalPowerObject extends ContentObject {
   @Field(() => LegalAuthority, { description: 'Who holds the power.' })
@@ -22,10 +23,17 @@ export class LegalPowerObject extends ContentObject {
   @Field({ description: 'Article, e.g. "172a" or "7:1".' })
   article: string;
 
-  @Field(() => LegalReference, { description: 'Machine-readable reference to the article on wetten.overheid.nl.' })
+  @Field(() => LegalReference, {
+    description: 'Machine-readable reference to the article on wetten.overheid.nl.',
+  })
   legalReference: LegalReference;
 
-  constructor(reader: ContentReader, entity: LegalPower, translations: ContentTranslation[], locale: Locale) {
+  constructor(
+    reader: ContentReader,
+    entity: LegalPower,
+    translations: ContentTranslation[],
+    locale: Locale,
+  ) {
     super(reader, entity, translations, locale);
     this.authority = entity.authority;
     this.law = entity.law;
@@ -38,7 +46,10 @@ export class LegalPowerObject extends ContentObject {
     return this.translated('conditions', []);
   }
 
-  @Field(() => String, { nullable: true, description: 'How long a measure lasts, where the law says so.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How long a measure lasts, where the law says so.',
+  })
   duration(): string | null {
     return this.translated('duration', null);
   }
@@ -48,18 +59,32 @@ export class LegalPowerObject extends ContentObject {
     return this.translated('legalRemedy', '');
   }
 
-  @Field({ description: 'How the power is used in radicalisation cases (examples from practice, not law).' })
+  @Field({
+    description: 'How the power is used in radicalisation cases (examples from practice, not law).',
+  })
   useInRadicalisationCases(): string {
     return this.translated('useInRadicalisationCases', '');
   }
 
-  @Field(() => [TargetGroupProfileObject], { description: 'Target groups this power is relevant to.' })
+  @Field(() => [TargetGroupProfileObject], {
+    description: 'Target groups this power is relevant to.',
+  })
   targetGroups(): Promise<TargetGroupProfileObject[]> {
-    return this.reader.typedOf(this.dbId, this.requestedLocale, ContentType.TARGET_GROUP) as Promise<TargetGroupProfileObject[]>;
+    return this.reader.typedOf(
+      this.dbId,
+      this.requestedLocale,
+      ContentType.TARGET_GROUP,
+    ) as Promise<TargetGroupProfileObject[]>;
   }
 
-  @Field(() => [PreventionApproachObject], { description: 'Approaches in which this power plays a part.' })
+  @Field(() => [PreventionApproachObject], {
+    description: 'Approaches in which this power plays a part.',
+  })
   approaches(): Promise<PreventionApproachObject[]> {
-    return this.reader.typedOf(this.dbId, this.requestedLocale, ContentType.PREVENTION_APPROACH) as Promise<PreventionApproachObject[]>;
+    return this.reader.typedOf(
+      this.dbId,
+      this.requestedLocale,
+      ContentType.PREVENTION_APPROACH,
+    ) as Promise<PreventionApproachObject[]>;
   }
 }

@@ -2,7 +2,9 @@ import { Field, ObjectType } from 'type-graphql';
 
 const WETTEN = 'https://wetten.overheid.nl';
 
-@ObjectType({ description: 'Reference to an article of Dutch law in the Basiswettenbestand (BWB).' })
+@ObjectType({
+  description: 'Reference to an article of Dutch law in the Basiswettenbestand (BWB).',
+})
 export class LegalReference {
   @Field({ description: 'BWB id of the law, e.g. "BWBR0005416" (Gemeentewet).' })
   bwbId!: string;

@@ -11,12 +11,20 @@ const PreventionApproachConnection = Connection(PreventionApproachObject, 'Preve
 
 @Resolver()
 export class PreventionApproachResolver {
-  @Query(() => PreventionApproachObject, { nullable: true, description: 'One prevention approach by slug; null when absent.' })
-  preventionApproach(@Args() args: SlugArgs, @Ctx() ctx: Context): Promise<PreventionApproachObject | null> {
+  @Query(() => PreventionApproachObject, {
+    nullable: true,
+    description: 'One prevention approach by slug; null when absent.',
+  })
+  preventionApproach(
+    @Args() args: SlugArgs,
+    @Ctx() ctx: Context,
+  ): Promise<PreventionApproachObject | null> {
     return findBySlug(ctx, ContentType.PREVENTION_APPROACH, args);
   }
 
-  @Query(() => PreventionApproachConnection, { description: 'Prevention approaches, filtered and ordered, one page at a time.' })
+  @Query(() => PreventionApproachConnection, {
+    description: 'Prevention approaches, filtered and ordered, one page at a time.',
+  })
   preventionApproaches(
     @Args() args: ContentListArgs,
     @Arg('filter', () => PreventionApproachFilter, { nullable: true, description: 'Filter.' })
@@ -27,7 +35,9 @@ export class PreventionApproachResolver {
       ...tagFilter(filter?.tags),
       columnIn: filter?.level?.length ? { level: filter.level } : undefined,
       linkedTo: [
-        ...(filter?.targetGroup ? [{ type: ContentType.TARGET_GROUP, slug: filter.targetGroup }] : []),
+        ...(filter?.targetGroup
+          ? [{ type: ContentType.TARGET_GROUP, slug: filter.targetGroup }]
+          : []),
         ...(filter?.legalPower ? [{ type: ContentType.LEGAL_POWER, slug: filter.legalPower }] : []),
       ],
     });

@@ -15,7 +15,12 @@ export class PreventionApproachObject extends ContentObject {
   @Field(() => PreventionLevel, { description: 'Where the approach sits in the prevention chain.' })
   level: PreventionLevel;
 
-  constructor(reader: ContentReader, entity: PreventionApproach, translations: ContentTranslation[], locale: Locale) {
+  constructor(
+    reader: ContentReader,
+    entity: PreventionApproach,
+    translations: ContentTranslation[],
+    locale: Locale,
+  ) {
     super(reader, entity, translations, locale);
     this.level = entity.level;
   }
@@ -30,13 +35,21 @@ export class PreventionApproachObject extends ContentObject {
     return this.translated('steps', []);
   }
 
-  @Field(() => [TargetGroupProfileObject], { description: 'Target groups the approach is meant for.' })
+  @Field(() => [TargetGroupProfileObject], {
+    description: 'Target groups the approach is meant for.',
+  })
   targetGroups(): Promise<TargetGroupProfileObject[]> {
-    return this.reader.typedOf(this.dbId, this.requestedLocale, ContentType.TARGET_GROUP) as Promise<TargetGroupProfileObject[]>;
+    return this.reader.typedOf(
+      this.dbId,
+      this.requestedLocale,
+      ContentType.TARGET_GROUP,
+    ) as Promise<TargetGroupProfileObject[]>;
   }
 
   @Field(() => [LegalPowerObject], { description: 'Legal powers the approach can draw on.' })
   legalPowers(): Promise<LegalPowerObject[]> {
-    return this.reader.typedOf(this.dbId, this.requestedLocale, ContentType.LEGAL_POWER) as Promise<LegalPowerObject[]>;
+    return this.reader.typedOf(this.dbId, this.requestedLocale, ContentType.LEGAL_POWER) as Promise<
+      LegalPowerObject[]
+    >;
   }
 }

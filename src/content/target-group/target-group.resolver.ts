@@ -11,12 +11,20 @@ const TargetGroupProfileConnection = Connection(TargetGroupProfileObject, 'Targe
 
 @Resolver()
 export class TargetGroupProfileResolver {
-  @Query(() => TargetGroupProfileObject, { nullable: true, description: 'One target-group profile by slug; null when absent.' })
-  targetGroupProfile(@Args() args: SlugArgs, @Ctx() ctx: Context): Promise<TargetGroupProfileObject | null> {
+  @Query(() => TargetGroupProfileObject, {
+    nullable: true,
+    description: 'One target-group profile by slug; null when absent.',
+  })
+  targetGroupProfile(
+    @Args() args: SlugArgs,
+    @Ctx() ctx: Context,
+  ): Promise<TargetGroupProfileObject | null> {
     return findBySlug(ctx, ContentType.TARGET_GROUP, args);
   }
 
-  @Query(() => TargetGroupProfileConnection, { description: 'Target-group profiles, filtered and ordered, one page at a time.' })
+  @Query(() => TargetGroupProfileConnection, {
+    description: 'Target-group profiles, filtered and ordered, one page at a time.',
+  })
   targetGroupProfiles(
     @Args() args: ContentListArgs,
     @Arg('filter', () => TargetGroupProfileFilter, { nullable: true, description: 'Filter.' })
@@ -26,7 +34,9 @@ export class TargetGroupProfileResolver {
     return listOf(ctx, ContentType.TARGET_GROUP, args, {
       ...tagFilter(filter?.tags),
       linkedTo: [
-        ...(filter?.approach ? [{ type: ContentType.PREVENTION_APPROACH, slug: filter.approach }] : []),
+        ...(filter?.approach
+          ? [{ type: ContentType.PREVENTION_APPROACH, slug: filter.approach }]
+          : []),
         ...(filter?.legalPower ? [{ type: ContentType.LEGAL_POWER, slug: filter.legalPower }] : []),
       ],
     });

@@ -9,7 +9,9 @@ import { PreventionApproachObject } from '../prevention-approach/prevention-appr
   description: 'A target-group profile. Signals are indications to discuss, never a checklist.',
 })
 export class TargetGroupProfileObject extends ContentObject {
-  @Field(() => [String], { description: 'Possible signals. One signal proves nothing; never use them as a checklist.' })
+  @Field(() => [String], {
+    description: 'Possible signals. One signal proves nothing; never use them as a checklist.',
+  })
   signals(): string[] {
     return this.translated('signals', []);
   }
@@ -26,11 +28,17 @@ export class TargetGroupProfileObject extends ContentObject {
 
   @Field(() => [PreventionApproachObject], { description: 'Approaches that fit this group.' })
   approaches(): Promise<PreventionApproachObject[]> {
-    return this.reader.typedOf(this.dbId, this.requestedLocale, ContentType.PREVENTION_APPROACH) as Promise<PreventionApproachObject[]>;
+    return this.reader.typedOf(
+      this.dbId,
+      this.requestedLocale,
+      ContentType.PREVENTION_APPROACH,
+    ) as Promise<PreventionApproachObject[]>;
   }
 
   @Field(() => [LegalPowerObject], { description: 'Legal powers relevant to this group.' })
   legalPowers(): Promise<LegalPowerObject[]> {
-    return this.reader.typedOf(this.dbId, this.requestedLocale, ContentType.LEGAL_POWER) as Promise<LegalPowerObject[]>;
+    return this.reader.typedOf(this.dbId, this.requestedLocale, ContentType.LEGAL_POWER) as Promise<
+      LegalPowerObject[]
+    >;
   }
 }

@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/app';
+import { copySeed } from '../helpers/seed-dir';
+
+// The commands as users run them: the compiled entry points (`npm test` builds first).
+const ROOT = path.join(__dirname, '..', '..');
+const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
+const SEED = path.join(ROOT, 'dist', 'scripts', 'seed.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(script: string, args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('start-up configuration', () => {
+  it.each([
+    [{ PORT: 'vierduizend' }, /^Invalid configuration: PORT: /],
+    [
+      { DATABASE_URL: 'mysql://localhost/kb' },
+      /^Invalid configuration: DATABASE_URL: must be a postgres:\/\//,
+    ],
+    [{ MEILI_HOST: 'not a url' }, /^Invalid configuration: MEILI_HOST: /],
+    [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL: /],
+    [{ CORS_ORIGINS: 'intranet' }, /^Invalid configuration: CORS_ORIGINS: /],
+    [{ NODE_ENV: 'staging' }, /^Invalid configuration: NODE_ENV: /],
+  ])('stops on %o with one clear line', async (env, message) => {
+    const result = await run(MAIN, [], { DATA_DIR: '/nonexistent-kb-data', ...env });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
+});
+
+describe.each(DIALECTS)('commands on %s', (dialect) => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createTestDatabase(dialect);
+  });
+  afterEach(async () => {
+    await db.drop();
+  });
+
+  it('starts on the real seed/, seeds itself once, serves GraphQL and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...db.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+      },
+    });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listen line in: ${output}`)), 30000);
+      child.stdout.on('data', (d: Buffer) => {
+        output += d.toString();
+        const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    expect(output).toMatch(/Seed applied: \d+ changes/);
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ guidances { totalCount } legalPowers { totalCount } }' }),
+    });
+    const body = (await res.json()) as {
+      data: { guidances: { totalCount: number }; legalPowers: { totalCount: number } };
+    };
+    expect(body.data.guidances.totalCount).toBeGreaterThanOrEqual(3);
+    expect(body.data.legalPowers.totalCount).toBeGreaterThanOrEqual(3);
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('close', resolve);
+      child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+
+    const again = await run(SEED, [], { ...db.env });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^Seed applied: 0 changes/);
+  });
+
+  it('npm run seed: dry run, apply, and an invalid seed that exits 1 listing every problem', async () => {
+    const dry = await run(SEED, ['--dry-run', '--dir', 'test/fixtures/seed'], db.env);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^Dry run \(nothing written\): \d+ changes\n {2}items: 12 created/);
+    const applied = await run(SEED, ['--dir', 'test/fixtures/seed'], db.env);
+    expect(applied.stdout).toMatch(/items: 12 created, 0 updated, 0 deleted, 0 unchanged/);
+
+    const dir = await copySeed();
+    await fs.writeFile(
+      path.join(dir, 'legal-powers', 'noodbevel.nl.md'),
+      '---\ntitle: Noodbevel\n---\nTekst.\n',
+    );
+    await fs.writeFile(path.join(dir, 'stray.txt'), 'x');
+    const bad = await run(SEED, ['--dir', dir], db.env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^The seed has \d+ problems; nothing was changed:/);
+    expect(bad.stderr).toContain(
+      'legal-powers/noodbevel.nl.md: summary: required field is missing',
+    );
+    expect(bad.stderr).toContain(
+      'legal-powers/noodbevel.nl.md: authority: required field is missing',
+    );
+    expect(bad.stderr).toContain('stray.txt: unexpected file at the top of the seed folder');
+    const after = await run(SEED, ['--dry-run', '--dir', 'test/fixtures/seed'], db.env);
+    expect(after.stdout).toMatch(/^Dry run \(nothing written\): 0 changes/);
+    await fs.rm(dir, { recursive: true });
+
+    const usage = await run(SEED, ['--frobnicate'], db.env);
+    expect(usage.code).toBe(1);
+    expect(usage.stderr).toMatch(/usage: npm run seed/);
+  });
+});

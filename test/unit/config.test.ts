@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('has a default for everything, and SQLite when DATABASE_URL is unset', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '0.0.0.0',
+      dataDir: path.resolve('data'),
+      seedDir: path.resolve('seed'),
+      databaseUrl: undefined,
+      meiliHost: undefined,
+      logLevel: 'info',
+      corsOrigins: [],
+      nodeEnv: 'development',
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('treats blank values as unset and parses lists', () => {
+    const config = loadConfig({
+      PORT: ' ',
+      DATABASE_URL: '',
+      CORS_ORIGINS: 'https://a.example.nl, https://b.example.nl',
+    });
+    expect(config.port).toBe(4000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.corsOrigins).toEqual(['https://a.example.nl', 'https://b.example.nl']);
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'sqlite://x' }, 'DATABASE_URL'],
+    [{ MEILI_API_KEY: 'key' }, 'MEILI_API_KEY'],
+    [{ MEILI_HOST: 'ftp://search' }, 'MEILI_HOST'],
+  ])('rejects %o naming %s', (env, key) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${key}`));
+  });
+});
