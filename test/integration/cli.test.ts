@@ -77,7 +77,7 @@ describe.each(DIALECTS)('commands on %s', (dialect) => {
         const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
         if (match) {
           clearTimeout(timer);
-          resolve(match[1]!);
+          resolve(match[1]);
         }
       });
     });
