@@ -7,6 +7,7 @@ import { Tag } from '../content/common/tag.entity';
 import { Guidance } from '../content/guidance/guidance.entity';
 import { LegalPower } from '../content/legal-power/legal-power.entity';
 import { PreventionApproach } from '../content/prevention-approach/prevention-approach.entity';
+import { RoleModel } from '../content/role-model/role-model.entity';
 import { TargetGroupProfile } from '../content/target-group/target-group.entity';
 
 export const ENTITIES = [
@@ -20,4 +21,5 @@ export const ENTITIES = [
   Tag,
   ContentLink,
   ContentState,
+  RoleModel,
 ];

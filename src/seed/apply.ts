@@ -13,6 +13,7 @@ import { TargetGroupProfile } from '../content/target-group/target-group.entity'
 import { foldText } from '../lib/text';
 import { TRANSLATED_FIELDS } from './front-matter';
 import { planChangeCount, type SeedPlan } from './plan';
+import { applyRoleModel } from './role-model.plan';
 import type { SeedItem } from './validate';
 
 const ENTITY_OF = {
@@ -27,7 +28,12 @@ function neutralFields(item: SeedItem): Record<string, unknown> {
     case ContentType.GUIDANCE:
       return { kind: item.nl.kind, position: item.nl.position };
     case ContentType.LEGAL_POWER:
-      return { authority: item.nl.authority, law: item.nl.law, bwbId: item.nl.bwbId, article: item.nl.article };
+      return {
+        authority: item.nl.authority,
+        law: item.nl.law,
+        bwbId: item.nl.bwbId,
+        article: item.nl.article,
+      };
     case ContentType.PREVENTION_APPROACH:
       return { level: item.nl.level };
     case ContentType.TARGET_GROUP:
@@ -42,7 +48,10 @@ function pivot(em: EntityManager) {
   return trx ? query.transacting(trx) : query;
 }
 
-function pick(source: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {
+function pick(
+  source: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
 }
 
@@ -50,11 +59,16 @@ function pick(source: Readonly<Record<string, unknown>>, keys: readonly string[]
  * Applies a plan inside the caller's transaction. Returns the new content version (unchanged
  * when the plan is empty).
  */
-export async function applyPlan(em: EntityManager, plan: SeedPlan, now = new Date()): Promise<number> {
+export async function applyPlan(
+  em: EntityManager,
+  plan: SeedPlan,
+  now = new Date(),
+): Promise<number> {
   const state = await em.findOne(ContentState, { id: 1 });
   if (planChangeCount(plan) === 0 && state) return state.version;
 
-  for (const t of plan.tags.create) em.create(Tag, { slug: t.slug, nameNl: t.nameNl, nameEn: t.nameEn });
+  for (const t of plan.tags.create)
+    em.create(Tag, { slug: t.slug, nameNl: t.nameNl, nameEn: t.nameEn });
   for (const t of plan.tags.update) {
     const row = await em.findOneOrFail(Tag, { slug: t.slug });
     row.nameNl = t.nameNl;
@@ -68,7 +82,11 @@ export async function applyPlan(em: EntityManager, plan: SeedPlan, now = new Dat
 
   const linkIds: number[] = [];
   for (const l of plan.links.remove) {
-    const found = await em.findOne(ContentLink, { from: idOf.get(l.from), to: idOf.get(l.to), kind: l.kind }, { fields: ['id'] });
+    const found = await em.findOne(
+      ContentLink,
+      { from: idOf.get(l.from), to: idOf.get(l.to), kind: l.kind },
+      { fields: ['id'] },
+    );
     if (found) linkIds.push(found.id);
   }
   if (linkIds.length) await em.nativeDelete(ContentLink, { id: { $in: linkIds } });
@@ -82,7 +100,9 @@ export async function applyPlan(em: EntityManager, plan: SeedPlan, now = new Dat
     await pivot(em).whereIn('content_id', touched).delete();
   }
   if (removedIds.length) {
-    await em.nativeDelete(ContentLink, { $or: [{ from: { $in: removedIds } }, { to: { $in: removedIds } }] });
+    await em.nativeDelete(ContentLink, {
+      $or: [{ from: { $in: removedIds } }, { to: { $in: removedIds } }],
+    });
     await em.nativeUpdate(Guidance, { parent: { $in: removedIds } }, { parent: null });
     await em.nativeDelete(ContentEntity, { id: { $in: removedIds } });
   }
@@ -167,6 +187,7 @@ export async function applyPlan(em: EntityManager, plan: SeedPlan, now = new Dat
     await em.nativeDelete(Tag, { id: { $in: ids } });
   }
 
+  await applyRoleModel(em, plan.roleModel, now);
   const version = (state?.version ?? 0) + 1;
   if (state) {
     state.version = version;

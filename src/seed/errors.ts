@@ -6,7 +6,9 @@ export interface SeedIssue {
 }
 
 export function formatIssue(issue: SeedIssue): string {
-  return issue.field ? `${issue.file}: ${issue.field}: ${issue.message}` : `${issue.file}: ${issue.message}`;
+  return issue.field
+    ? `${issue.file}: ${issue.field}: ${issue.message}`
+    : `${issue.file}: ${issue.message}`;
 }
 
 /** A seed run that found problems; nothing was written. */

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ContentType, GuidanceKind, LegalAuthority, PreventionLevel, TYPE_FOLDERS } from '../content/common/enums';
+import {
+  ContentType,
+  GuidanceKind,
+  LegalAuthority,
+  PreventionLevel,
+  TYPE_FOLDERS,
+} from '../content/common/enums';
 import { SLUG_PATTERN } from '../lib/slug';
 
 /**
@@ -15,17 +21,26 @@ const textList = (what: string) =>
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
-    message: 'is not a real calendar date',
-  });
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+      new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      message: 'is not a real calendar date',
+    },
+  );
 
 function refTo(...types: ContentType[]) {
   const folders = types.map((t) => TYPE_FOLDERS[t]);
   const pattern = new RegExp(`^(${folders.join('|')})/${SLUG_PATTERN.source.slice(1, -1)}$`);
-  return z.string().regex(pattern, `must name an item as ${folders.map((f) => `${f}/<slug>`).join(' or ')}`);
+  return z
+    .string()
+    .regex(pattern, `must name an item as ${folders.map((f) => `${f}/<slug>`).join(' or ')}`);
 }
 const refList = (...types: ContentType[]) =>
-  z.array(refTo(...types)).refine((l) => new Set(l).size === l.length, { message: 'names the same item twice' });
+  z
+    .array(refTo(...types))
+    .refine((l) => new Set(l).size === l.length, { message: 'names the same item twice' });
 
 const ALL_TYPES = Object.values(ContentType);
 
@@ -40,20 +55,26 @@ export const SourceSchema = z
 
 const commonNl = {
   title: text('title').max(200).describe('Title (Dutch)'),
-  summary: text('summary').max(300, 'must be at most 300 characters').describe('One or two plain sentences'),
+  summary: text('summary')
+    .max(300, 'must be at most 300 characters')
+    .describe('One or two plain sentences'),
   tags: z
     .array(z.string().regex(SLUG_PATTERN, 'must be a tag slug'))
     .refine((l) => new Set(l).size === l.length, { message: 'lists the same tag twice' })
     .default([])
     .describe('Tag slugs from seed/tags.yml'),
   sources: z.array(SourceSchema).default([]).describe('Sources for the facts in this item'),
-  related: refList(...ALL_TYPES).default([]).describe('Other items to see as well: <type-folder>/<slug>'),
+  related: refList(...ALL_TYPES)
+    .default([])
+    .describe('Other items to see as well: <type-folder>/<slug>'),
   asOf: isoDate.optional().describe('Stand van zaken: the date the facts were last checked'),
 };
 
 const commonEn = {
   title: text('title').max(200).describe('Title (English)'),
-  summary: text('summary').max(300, 'must be at most 300 characters').describe('One or two plain sentences'),
+  summary: text('summary')
+    .max(300, 'must be at most 300 characters')
+    .describe('One or two plain sentences'),
 };
 
 export const GuidanceNl = z
@@ -67,17 +88,24 @@ export const GuidanceNl = z
 export const GuidanceEn = z.object(commonEn).strict();
 
 const legalTranslated = {
-  conditions: textList('condition').min(1, 'must list at least one condition').describe('Conditions for using the power'),
+  conditions: textList('condition')
+    .min(1, 'must list at least one condition')
+    .describe('Conditions for using the power'),
   duration: text('duration').optional().describe('How long a measure lasts'),
   legalRemedy: text('legalRemedy').describe('How an addressee can challenge it'),
-  useInRadicalisationCases: text('useInRadicalisationCases').describe('Examples of use in radicalisation cases'),
+  useInRadicalisationCases: text('useInRadicalisationCases').describe(
+    'Examples of use in radicalisation cases',
+  ),
 };
 export const LegalPowerNl = z
   .object({
     ...commonNl,
     authority: z.enum(LegalAuthority).describe('Who holds the power'),
     law: text('law').describe('Name of the law, e.g. Gemeentewet'),
-    bwbId: z.string().regex(/^BWBR\d{7}$/, 'must be a BWB id like BWBR0005416').describe('BWB id of the law'),
+    bwbId: z
+      .string()
+      .regex(/^BWBR\d{7}$/, 'must be a BWB id like BWBR0005416')
+      .describe('BWB id of the law'),
     article: z
       .string()
       .regex(/^\d+(:\d+)?[a-z]{0,3}$/, 'must be an article designation like 172a or 7:1')
@@ -139,12 +167,20 @@ export const TagsFile = z
       })
       .strict(),
   )
-  .refine((tags) => new Set(tags.map((t) => t.slug)).size === tags.length, { message: 'lists a tag slug twice' });
+  .refine((tags) => new Set(tags.map((t) => t.slug)).size === tags.length, {
+    message: 'lists a tag slug twice',
+  });
 
-export const FRONT_MATTER: Readonly<Record<ContentType, { nl: z.ZodType; en: z.ZodType; name: string }>> = {
+export const FRONT_MATTER: Readonly<
+  Record<ContentType, { nl: z.ZodType; en: z.ZodType; name: string }>
+> = {
   [ContentType.GUIDANCE]: { nl: GuidanceNl, en: GuidanceEn, name: 'guidance' },
   [ContentType.LEGAL_POWER]: { nl: LegalPowerNl, en: LegalPowerEn, name: 'legal-power' },
-  [ContentType.PREVENTION_APPROACH]: { nl: PreventionApproachNl, en: PreventionApproachEn, name: 'prevention-approach' },
+  [ContentType.PREVENTION_APPROACH]: {
+    nl: PreventionApproachNl,
+    en: PreventionApproachEn,
+    name: 'prevention-approach',
+  },
   [ContentType.TARGET_GROUP]: { nl: TargetGroupNl, en: TargetGroupEn, name: 'target-group' },
 };
 

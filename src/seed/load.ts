@@ -19,10 +19,14 @@ export interface LoadedSeed {
   readonly files: RawContentFile[];
   readonly tags: unknown;
   readonly issues: SeedIssue[];
+  /** The parsed role-model.yml; undefined when the seed has none. */
+  readonly roleModel?: unknown;
+  /** The parsed synonyms.yml; undefined when the seed has none. */
+  readonly synonyms?: unknown;
 }
 
 /** Files at the top of the seed dir besides the type folders. */
-export const ROOT_FILES = new Set(['tags.yml', 'README.md']);
+export const ROOT_FILES = new Set(['tags.yml', 'synonyms.yml', 'role-model.yml', 'README.md']);
 const FILE_NAME = new RegExp(`^(${SLUG_PATTERN.source.slice(1, -1)})\\.(nl|en)\\.md$`);
 const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -30,32 +34,49 @@ export async function loadSeed(dir: string): Promise<LoadedSeed> {
   const issues: SeedIssue[] = [];
   const files: RawContentFile[] = [];
   let tags: unknown = undefined;
+  let roleModel: unknown = undefined;
+  let synonyms: unknown = undefined;
 
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    return { files, tags, issues: [{ file: dir, message: `cannot read the seed folder (${(error as Error).message})` }] };
+    return {
+      files,
+      tags,
+      issues: [{ file: dir, message: `cannot read the seed folder (${(error as Error).message})` }],
+    };
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     if (entry.isDirectory()) {
       const type = typeOfFolder(entry.name);
       if (!type) {
-        issues.push({ file: `${entry.name}/`, message: 'unknown folder; expected guidance, legal-powers, prevention-approaches or target-groups' });
+        issues.push({
+          file: `${entry.name}/`,
+          message:
+            'unknown folder; expected guidance, legal-powers, prevention-approaches or target-groups',
+        });
         continue;
       }
       await loadTypeFolder(dir, entry.name, type, files, issues);
     } else if (entry.name === 'tags.yml') {
       tags = await readYamlFile(path.join(dir, entry.name), entry.name, issues);
+    } else if (entry.name === 'synonyms.yml') {
+      synonyms = await readYamlFile(path.join(dir, entry.name), entry.name, issues);
+    } else if (entry.name === 'role-model.yml') {
+      roleModel = await readYamlFile(path.join(dir, entry.name), entry.name, issues);
     } else if (!ROOT_FILES.has(entry.name)) {
       issues.push({ file: entry.name, message: 'unexpected file at the top of the seed folder' });
     }
   }
   if (tags === undefined && !issues.some((i) => i.file === 'tags.yml')) {
-    issues.push({ file: 'tags.yml', message: 'missing: the seed folder must list its tags in tags.yml' });
+    issues.push({
+      file: 'tags.yml',
+      message: 'missing: the seed folder must list its tags in tags.yml',
+    });
   }
-  return { files, tags, issues };
+  return { files, tags, issues, roleModel, synonyms };
 }
 
 async function loadTypeFolder(
@@ -70,12 +91,19 @@ async function loadTypeFolder(
     if (entry.name.startsWith('.')) continue;
     const rel = `${folder}/${entry.name}`;
     if (!entry.isFile()) {
-      issues.push({ file: rel, message: 'unexpected folder; content files sit directly in the type folder' });
+      issues.push({
+        file: rel,
+        message: 'unexpected folder; content files sit directly in the type folder',
+      });
       continue;
     }
     const match = FILE_NAME.exec(entry.name);
     if (!match) {
-      issues.push({ file: rel, message: 'bad file name; expected <slug>.<nl|en>.md with a slug of lowercase letters, digits and hyphens' });
+      issues.push({
+        file: rel,
+        message:
+          'bad file name; expected <slug>.<nl|en>.md with a slug of lowercase letters, digits and hyphens',
+      });
       continue;
     }
     const [, slug, locale] = match as unknown as [string, string, 'nl' | 'en'];
@@ -83,11 +111,22 @@ async function loadTypeFolder(
     if (raw === undefined) continue;
     const parsed = splitFrontMatter(raw, rel, issues);
     if (!parsed) continue;
-    files.push({ file: rel, type, slug, locale: locale as Locale, frontMatter: parsed.frontMatter, body: parsed.body });
+    files.push({
+      file: rel,
+      type,
+      slug,
+      locale: locale as Locale,
+      frontMatter: parsed.frontMatter,
+      body: parsed.body,
+    });
   }
 }
 
-async function readText(file: string, rel: string, issues: SeedIssue[]): Promise<string | undefined> {
+async function readText(
+  file: string,
+  rel: string,
+  issues: SeedIssue[],
+): Promise<string | undefined> {
   const buffer = await fs.readFile(file);
   if (buffer.length > MAX_FILE_BYTES) {
     issues.push({ file: rel, message: `file is larger than ${MAX_FILE_BYTES} bytes` });
@@ -128,7 +167,10 @@ function splitFrontMatter(
   issues: SeedIssue[],
 ): { frontMatter: unknown; body: string } | undefined {
   if (!raw.startsWith('---\n')) {
-    issues.push({ file: rel, message: 'missing front matter: the file must start with a line "---"' });
+    issues.push({
+      file: rel,
+      message: 'missing front matter: the file must start with a line "---"',
+    });
     return undefined;
   }
   const end = raw.indexOf('\n---', 3);

@@ -3,6 +3,7 @@ import { ContentEntity } from '../content/common/content.entity';
 import { ContentLink, LinkKind } from '../content/common/content-link.entity';
 import { Tag } from '../content/common/tag.entity';
 import { TYPE_FOLDERS, type ContentType } from '../content/common/enums';
+import { planRoleModel, type RoleModelPlan } from './role-model.plan';
 import type { SeedItem, SeedTag, ValidatedSeed } from './validate';
 
 export interface LinkSpec {
@@ -26,15 +27,26 @@ export interface SeedPlan {
   readonly update: readonly SeedItem[];
   readonly delete: readonly ExistingItem[];
   readonly unchanged: number;
-  readonly tags: { readonly create: readonly SeedTag[]; readonly update: readonly SeedTag[]; readonly delete: readonly string[] };
+  readonly tags: {
+    readonly create: readonly SeedTag[];
+    readonly update: readonly SeedTag[];
+    readonly delete: readonly string[];
+  };
   readonly links: { readonly add: readonly LinkSpec[]; readonly remove: readonly LinkSpec[] };
+  readonly roleModel: RoleModelPlan;
 }
 
 export function planChangeCount(plan: SeedPlan): number {
   return (
-    plan.create.length + plan.update.length + plan.delete.length +
-    plan.tags.create.length + plan.tags.update.length + plan.tags.delete.length +
-    plan.links.add.length + plan.links.remove.length
+    plan.create.length +
+    plan.update.length +
+    plan.delete.length +
+    plan.tags.create.length +
+    plan.tags.update.length +
+    plan.tags.delete.length +
+    plan.links.add.length +
+    plan.links.remove.length +
+    (plan.roleModel.change === 'none' ? 0 : 1)
   );
 }
 
@@ -49,7 +61,8 @@ export function desiredLinks(items: readonly SeedItem[]): LinkSpec[] {
   const add = (from: string, to: string, kind: LinkKind, position: number, declared: boolean) => {
     const key = `${from}|${to}|${kind}`;
     const existing = links.get(key);
-    if (!existing || (declared && existing.position >= 1000)) links.set(key, { from, to, kind, position });
+    if (!existing || (declared && existing.position >= 1000))
+      links.set(key, { from, to, kind, position });
   };
   for (const item of items) {
     const declare = (targets: unknown, kind: LinkKind) => {
@@ -76,7 +89,9 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
   );
   const wanted = new Set(seed.items.map((i) => i.ref));
   const create = seed.items.filter((i) => !existing.has(i.ref));
-  const update = seed.items.filter((i) => existing.has(i.ref) && existing.get(i.ref)!.hash !== i.hash);
+  const update = seed.items.filter(
+    (i) => existing.has(i.ref) && existing.get(i.ref)!.hash !== i.hash,
+  );
   const remove = [...existing.values()].filter((e) => !wanted.has(e.ref));
 
   const tagRows = await em.find(Tag, {});
@@ -112,5 +127,6 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
       add: desired.filter((l) => !currentKeys.has(linkKey(l))),
       remove: current.filter((l) => !desiredKeys.has(linkKey(l))),
     },
+    roleModel: await planRoleModel(em, seed.roleModel),
   };
 }
