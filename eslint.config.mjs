@@ -58,8 +58,9 @@ export default tseslint.config(
             },
             { target: './src', from: './test', message: 'src never imports test code.' },
             {
-              target: './src/search',
+              target: ['./src/search/sqlite-fts', './src/search/meilisearch'],
               from: './src/content',
+              except: ['./common/enums.ts'],
               message: 'Search engines know documents, not entities.',
             },
           ],

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/orm';
 import { SeedValidationError } from '../src/seed/errors';
 import { formatReport, runSeed } from '../src/seed/run';
+import { createSearchEngine } from '../src/search/create-engine';
 
 const USAGE = 'usage: npm run seed -- [--dry-run] [--dir <seed folder>]';
 
@@ -24,11 +25,13 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const dir = values.dir ? path.resolve(values.dir) : config.seedDir;
   const orm = await openDatabase(config);
+  const search = await createSearchEngine({ ...config, seedDir: dir });
   try {
-    const report = await runSeed(orm.em, { dir, dryRun: values['dry-run'] });
+    const report = await runSeed(orm.em, { dir, dryRun: values['dry-run'], search });
     process.stdout.write(`${formatReport(report)}\n`);
     return 0;
   } finally {
+    await search.close();
     await orm.close();
   }
 }

@@ -1,0 +1,189 @@
+import 'reflect-metadata';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import pino from 'pino';
+import { buildApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { ContentType, Locale } from '../src/content/common/enums';
+import { words } from '../src/search/analysis/normalize';
+import { loadSearchDocuments, type SearchDocument } from '../src/search/documents';
+import { SqliteFtsEngine } from '../src/search/sqlite-fts/sqlite-fts.engine';
+import { loadSynonyms } from '../src/search/synonyms';
+
+/** Deterministic pseudo-random numbers, so every run measures the same corpus and queries. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function time<T>(action: () => Promise<T> | T): Promise<[T, number]> {
+  const start = process.hrtime.bigint();
+  const result = await action();
+  return [result, Number(process.hrtime.bigint() - start) / 1e6];
+}
+
+/** 1-3 word queries from the corpus vocabulary, a third with a typo, a third cut short (typing). */
+function queryMix(vocabulary: string[], count: number, rnd: () => number): string[] {
+  const pick = () => vocabulary[Math.floor(rnd() * vocabulary.length)];
+  return Array.from({ length: count }, (_, i) => {
+    const ws = Array.from({ length: 1 + Math.floor(rnd() * 3) }, pick);
+    const last = ws.length - 1;
+    if (i % 3 === 1 && ws[last].length >= 5) {
+      const at = 1 + Math.floor(rnd() * (ws[last].length - 2));
+      ws[last] = ws[last].slice(0, at) + ws[last][at + 1] + ws[last][at] + ws[last].slice(at + 2);
+    } else if (i % 3 === 2 && ws[last].length >= 4) {
+      ws[last] = ws[last].slice(0, Math.max(2, Math.ceil(ws[last].length * 0.6)));
+    }
+    return ws.join(' ');
+  });
+}
+
+/** A corpus of `n` documents made from the seed corpus's own words, with a Zipf-like spread. */
+function generateCorpus(
+  seedDocs: SearchDocument[],
+  n: number,
+  rnd: () => number,
+): SearchDocument[] {
+  const vocab = [...new Set(seedDocs.flatMap((d) => words(`${d.title} ${d.summary} ${d.body}`)))];
+  const zipf = () => vocab[Math.floor(vocab.length * rnd() ** 2.2)];
+  const text = (k: number) => Array.from({ length: k }, zipf).join(' ');
+  const types = Object.values(ContentType);
+  const tags = [...new Set(seedDocs.flatMap((d) => d.tags))];
+  return Array.from({ length: n }, (_, i) => ({
+    id: `GUIDANCE:gen-${i}:nl`,
+    type: types[i % types.length],
+    slug: `gen-${i}`,
+    locale: Locale.NL,
+    title: text(3 + Math.floor(rnd() * 4)),
+    summary: text(15),
+    body: text(80),
+    tags: [tags[i % tags.length], tags[(i * 7) % tags.length]],
+    extra: text(10),
+  }));
+}
+
+interface Row {
+  corpus: string;
+  engine: string;
+  docs: number;
+  buildMs: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+async function measure(
+  engine: string,
+  corpus: string,
+  docs: number,
+  buildMs: number,
+  queries: string[],
+  run: (q: string) => unknown,
+): Promise<Row> {
+  for (const q of queries.slice(0, 50)) await run(q); // warm-up
+  const times: number[] = [];
+  for (const q of queries) times.push((await time(() => run(q)))[1]);
+  times.sort((a, b) => a - b);
+  return {
+    corpus,
+    engine,
+    docs,
+    buildMs,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+  };
+}
+
+function miniSearch(docs: SearchDocument[]) {
+  const mini = new MiniSearch<SearchDocument>({
+    fields: ['title', 'summary', 'body', 'extra'],
+    storeFields: ['slug'],
+    searchOptions: {
+      boost: { title: 10, summary: 4, extra: 3 },
+      combineWith: 'AND',
+      prefix: (_term, i, terms) => i === terms.length - 1,
+      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
+    },
+  });
+  mini.addAll(docs);
+  return mini;
+}
+
+export async function runSearchBench(
+  options: { generated?: number; queries?: number } = {},
+): Promise<Row[]> {
+  const n = options.generated ?? 100_000;
+  const rnd = random(42);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-bench-'));
+  const rows: Row[] = [];
+  try {
+    const app = await buildApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), {
+      logger: pino({ level: 'silent' }),
+    });
+    const seedDocs = (await loadSearchDocuments(app.orm.em.fork())).filter(
+      (d) => d.locale === Locale.NL,
+    );
+    await app.close();
+    const synonyms = await loadSynonyms(path.resolve('seed'));
+    const vocabulary = [
+      ...new Set(seedDocs.flatMap((d) => words(d.title + ' ' + d.summary))),
+    ].filter((w) => w.length >= 3);
+    const queries = queryMix(vocabulary, options.queries ?? 1000, rnd);
+
+    for (const [corpus, docs] of [
+      ['seed', seedDocs],
+      [`generated`, generateCorpus(seedDocs, n, rnd)],
+    ] as const) {
+      const engine = new SqliteFtsEngine(path.join(dir, `${corpus}.sqlite`), synonyms);
+      const [, buildMs] = await time(() => engine.rebuild(docs, 1));
+      rows.push(
+        await measure('sqlite-fts (embedded)', corpus, docs.length, buildMs, queries, (q) =>
+          engine.search({ query: q, locale: Locale.NL, limit: 10, offset: 0 }),
+        ),
+      );
+      await engine.close();
+      const [mini, miniMs] = await time(() => miniSearch(docs));
+      rows.push(
+        await measure('MiniSearch (reference)', corpus, docs.length, miniMs, queries, (q) =>
+          mini.search(q).slice(0, 10),
+        ),
+      );
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+export function formatSearchTable(rows: Row[]): string {
+  const head =
+    '| corpus | engine | documents | index build | p50 | p95 | p99 |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |';
+  const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+  return [
+    head,
+    ...rows.map(
+      (r) =>
+        `| ${r.corpus} | ${r.engine} | ${r.docs} | ${ms(r.buildMs)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} |`,
+    ),
+  ].join('\n');
+}
+
+if (require.main === module) {
+  const generated = Number(process.env.BENCH_DOCS ?? 100_000);
+  runSearchBench({ generated })
+    .then((rows) =>
+      process.stdout.write(
+        `Search (query mix: 1-3 words, a third with a typo, a third cut short)\n${formatSearchTable(rows)}\n`,
+      ),
+    )
+    .catch((error: unknown) => {
+      process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,73 @@
+import type { Settings } from 'meilisearch';
+import { STOP_WORDS } from '../analysis/normalize';
+import type { SearchDocument } from '../documents';
+import type { SynonymGroups } from '../synonyms';
+
+/** Index settings, derived from the same sources as the embedded engine's analysis. */
+export function meiliSettings(synonyms: SynonymGroups): Settings {
+  const map: Record<string, string[]> = {};
+  for (const group of synonyms) {
+    const terms = group.map((t) => t.join(' '));
+    for (const term of terms)
+      map[term] = [...new Set([...(map[term] ?? []), ...terms.filter((t) => t !== term)])];
+  }
+  return {
+    // Order is the attribute ranking: title > summary/tags > type-specific text > body.
+    searchableAttributes: ['title', 'summary', 'tagNames', 'extra', 'body'],
+    filterableAttributes: ['type', 'locale', 'tags', 'item'],
+    displayedAttributes: ['id', 'item', 'type', 'slug', 'locale', 'title', 'summary', 'body'],
+    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness'],
+    synonyms: map,
+    stopWords: [...STOP_WORDS],
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+    faceting: { maxValuesPerFacet: 50 },
+    pagination: { maxTotalHits: 10_000 },
+  };
+}
+
+export interface MeiliDocument {
+  id: string;
+  item: string;
+  type: string;
+  slug: string;
+  locale: string;
+  title: string;
+  summary: string;
+  body: string;
+  extra: string;
+  tags: string[];
+  tagNames: string[];
+}
+
+/** Meilisearch ids allow only [A-Za-z0-9_-]. */
+export const meiliId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
+
+export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
+  return {
+    id: meiliId(doc.id),
+    item: `${doc.type}:${doc.slug}`,
+    type: doc.type,
+    slug: doc.slug,
+    locale: doc.locale,
+    title: doc.title,
+    summary: doc.summary,
+    body: doc.body,
+    extra: doc.extra,
+    tags: doc.tags.map((t) => t.slug),
+    tagNames: doc.tags.map((t) => t.name),
+  };
+}
+
+const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** Filter expression: values are always quoted strings, never syntax. */
+export function meiliFilter(
+  locale: string,
+  types?: readonly string[],
+  tags?: readonly string[],
+): string[] {
+  const filter = [`locale = ${quote(locale)}`];
+  if (types?.length) filter.push(`type IN [${types.map(quote).join(', ')}]`);
+  for (const tag of tags ?? []) filter.push(`tags = ${quote(tag)}`);
+  return filter;
+}

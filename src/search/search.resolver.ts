@@ -1,0 +1,145 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { ContentType, Locale } from '../content/common/enums';
+import type { Context } from '../graphql/context';
+import { pageSize } from '../graphql/connection';
+import { BadUserInputError, ErrorCode } from '../graphql/errors';
+import { canonicalJson, sha256 } from '../lib/hash';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
+import { SearchUnavailableError, type SearchEngine } from './search-engine';
+import { SearchConnection } from './search.type';
+import { searchLatency } from '../graphql/metrics';
+
+const MAX_SEARCH_RESULTS = 1000;
+
+function engineOf(ctx: Context): SearchEngine {
+  if (!ctx.search)
+    throw new GraphQLError('Search is not configured', {
+      extensions: { code: ErrorCode.SEARCH_UNAVAILABLE },
+    });
+  return ctx.search;
+}
+
+async function guarded<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof SearchUnavailableError) {
+      throw new GraphQLError('Search is temporarily unavailable; other queries keep working', {
+        extensions: { code: ErrorCode.SEARCH_UNAVAILABLE },
+        originalError: error,
+      });
+    }
+    throw error;
+  }
+}
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => SearchConnection, {
+    description: 'Full-text search over all content, Dutch-aware, best match first.',
+  })
+  async search(
+    @Arg('query', { description: 'What the user typed; any text is safe.' }) query: string,
+    @Arg('locale', () => Locale, {
+      nullable: true,
+      defaultValue: Locale.NL,
+      description: 'Locale to search and serve.',
+    })
+    locale: Locale | null,
+    @Arg('types', () => [ContentType], { nullable: true, description: 'Only these types.' })
+    types: ContentType[] | null,
+    @Arg('tags', () => [String], {
+      nullable: true,
+      description: 'Only items carrying all these tag slugs.',
+    })
+    tags: string[] | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 10,
+      description: 'Page size, 0 to 100.',
+    })
+    first: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<SearchConnection> {
+    const limit = pageSize(first ?? 10);
+    const lang = locale ?? Locale.NL;
+    const key = sha256(canonicalJson({ query, lang, types, tags })).slice(0, 16);
+    const offset = after === null || after === undefined ? 0 : decodeOffset(after, key);
+    const engine = engineOf(ctx);
+    const stopTimer = searchLatency.startTimer({ engine: engine.name });
+    const result = await guarded(() =>
+      engine.search({
+        query,
+        locale: lang,
+        types: types ?? undefined,
+        tags: tags ?? undefined,
+        limit,
+        offset,
+      }),
+    ).finally(() => stopTimer());
+    const views = await Promise.all(
+      result.hits.map((h) => ctx.reader.bySlug(h.type, h.slug, lang)),
+    );
+    const edges = result.hits.flatMap((hit, i) => {
+      const content = views[i];
+      return content
+        ? [
+            {
+              cursor: encodeCursor(['s', key, offset + i + 1]),
+              node: { score: hit.score, content, highlights: [...hit.highlights] },
+            },
+          ]
+        : [];
+    });
+    const total = Math.min(result.total, MAX_SEARCH_RESULTS);
+    return {
+      totalCount: result.total,
+      edges,
+      pageInfo: {
+        hasNextPage: offset + result.hits.length < total,
+        hasPreviousPage: offset > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      facets: result.facets.map((f) => ({ field: f.field, values: [...f.values] })),
+    };
+  }
+
+  @Query(() => [String], {
+    description: 'Completions for search-as-you-type: the text with its last word completed.',
+  })
+  suggest(
+    @Arg('prefix', { description: 'What the user has typed so far.' }) prefix: string,
+    @Arg('locale', () => Locale, {
+      nullable: true,
+      defaultValue: Locale.NL,
+      description: 'Locale.',
+    })
+    locale: Locale | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 8, description: 'How many, 0 to 20.' })
+    first: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<string[]> {
+    const limit = pageSize(first ?? 8, 20);
+    return guarded(() => engineOf(ctx).suggest(prefix, locale ?? Locale.NL, limit));
+  }
+}
+
+function decodeOffset(after: string, key: string): number {
+  const decoded = decodeCursor(after);
+  if (!Array.isArray(decoded) || decoded[0] !== 's' || !Number.isSafeInteger(decoded[2])) {
+    throw new BadUserInputError('after', 'is not a cursor returned by this search');
+  }
+  if (decoded[1] !== key)
+    throw new BadUserInputError('after', 'belongs to another search; start again without `after`');
+  const offset = decoded[2] as number;
+  if (offset < 0 || offset >= MAX_SEARCH_RESULTS)
+    throw new BadUserInputError('after', `pages end after ${MAX_SEARCH_RESULTS} results`);
+  return offset;
+}

@@ -1,0 +1,106 @@
+import type { SqliteReader as SqliteDb } from './db';
+import { typeOfPartition, type typeRange, type Range } from './partitions';
+import { WEIGHTS } from './schema';
+
+const RANK = `bm25(fts, ${Object.values(WEIGHTS).join(', ')})`;
+
+export interface Scope {
+  readonly locale: Parameters<typeof typeRange>[0];
+  readonly ranges: readonly Range[];
+  readonly tags: readonly string[];
+}
+
+const tagSql = (tags: readonly string[]) =>
+  tags.map(() => ' AND rowid IN (SELECT rowid FROM doc_tags WHERE tag = ?)').join('');
+
+interface Ranked {
+  readonly rowid: number;
+  readonly rank: number;
+}
+
+/** Best `limit` matches of `table` in each range, merged by bm25 (lower is better). */
+async function best(
+  db: SqliteDb,
+  table: 'fts' | 'fts_title',
+  expression: string,
+  scope: Scope,
+  limit: number,
+): Promise<Ranked[]> {
+  const rank = table === 'fts' ? RANK : 'bm25(fts_title)';
+  const lists = await Promise.all(
+    scope.ranges.map(([lo, hi]) =>
+      db.all<Ranked>(
+        `SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ?${tagSql(scope.tags)}
+         ORDER BY rank, rowid LIMIT ?`,
+        [expression, lo, hi, ...scope.tags, limit],
+      ),
+    ),
+  );
+  return lists.flat().sort((a, b) => a.rank - b.rank || a.rowid - b.rowid);
+}
+
+/**
+ * The first `need` results in ranking order, tier by tier as Meilisearch orders them: all
+ * words in the title without typos, then in the title with typos, then everywhere by
+ * field-weighted bm25. Each tier only ranks its own (small) candidate set; the big set is
+ * ranked only when the title tiers do not fill the page.
+ */
+export async function rankedRowids(
+  db: SqliteDb,
+  tiers: { readonly exact: string; readonly full: string; readonly typos: boolean },
+  scope: Scope,
+  need: number,
+): Promise<{ rowid: number; score: number }[]> {
+  const out: { rowid: number; score: number }[] = [];
+  const seen = new Set<number>();
+  const take = (rows: Ranked[], base: number) => {
+    for (const r of rows) {
+      if (out.length >= need) return;
+      if (seen.has(r.rowid)) continue;
+      seen.add(r.rowid);
+      out.push({ rowid: r.rowid, score: base - r.rank });
+    }
+  };
+  take(await best(db, 'fts_title', tiers.exact, scope, need), 2000);
+  if (out.length < need && tiers.typos)
+    take(await best(db, 'fts_title', tiers.full, scope, need + out.length), 1000);
+  if (out.length < need) take(await best(db, 'fts', tiers.full, scope, need + out.length), 0);
+  return out;
+}
+
+/** Exact number of matches per type, in one pass over the matches (type is in the rowid). */
+export async function countByType(
+  db: SqliteDb,
+  expression: string,
+  scope: Scope,
+): Promise<{ value: string; count: number }[]> {
+  const [lo, hi] = scope.ranges[0];
+  const rows = await db.all<{ p: number; n: number }>(
+    `SELECT rowid >> 32 AS p, count(*) AS n FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ?${tagSql(scope.tags)} GROUP BY p`,
+    [expression, lo, hi, ...scope.tags],
+  );
+  return rows
+    .map((r) => ({ value: typeOfPartition(r.p), count: r.n }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+export const TAG_FACET_SAMPLE = 1000;
+
+/** Tag counts over the matches: exact up to TAG_FACET_SAMPLE matches, over that many beyond. */
+export async function countByTag(
+  db: SqliteDb,
+  expression: string,
+  scope: Scope,
+): Promise<{ value: string; count: number }[]> {
+  const sample = scope.ranges
+    .map(
+      () =>
+        `SELECT * FROM (SELECT rowid FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ?${tagSql(scope.tags)} LIMIT ${TAG_FACET_SAMPLE})`,
+    )
+    .join(' UNION ALL ');
+  return db.all<{ value: string; count: number }>(
+    `SELECT tag AS value, count(*) AS count FROM doc_tags WHERE rowid IN (${sample})
+     GROUP BY tag ORDER BY count DESC, tag LIMIT 50`,
+    scope.ranges.flatMap(([lo, hi]) => [expression, lo, hi, ...scope.tags]),
+  );
+}

@@ -1,0 +1,36 @@
+import type { SqliteDb } from './db';
+
+/** Field weights for bm25, in column order of the fts table. */
+export const WEIGHTS = { title: 10, summary: 4, tags: 5, body: 1, extra: 3 } as const;
+
+/**
+ * `docs` keeps the original text (for snippets) and facets; `fts` holds the analysed terms
+ * (stems and compound parts) of all fields and `fts_title` those of the title alone (the
+ * first ranking tier), both without a content copy. `terms` is a snapshot of the fts5vocab
+ * vocabulary taken at write time (reading fts5vocab scans the whole index); `words` counts
+ * the surface words of the corpus for compound splitting and completions.
+ */
+export async function createSchema(db: SqliteDb): Promise<void> {
+  await db.exec(`
+    PRAGMA journal_mode = DELETE;
+    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS docs (
+      rowid INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, item TEXT NOT NULL,
+      type TEXT NOT NULL, slug TEXT NOT NULL, locale TEXT NOT NULL,
+      title TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL, words TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS docs_item ON docs (item);
+    CREATE TABLE IF NOT EXISTS doc_tags (rowid INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (tag, rowid)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS doc_tags_rowid ON doc_tags (rowid);
+    CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+      ${Object.keys(WEIGHTS).join(', ')},
+      tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4', content = '', contentless_delete = 1
+    );
+    CREATE VIRTUAL TABLE IF NOT EXISTS fts_title USING fts5(
+      title, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4', content = '', contentless_delete = 1
+    );
+    CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
+  `);
+}

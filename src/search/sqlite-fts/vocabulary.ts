@@ -1,0 +1,60 @@
+import { editDistance } from '../analysis/edit-distance';
+import type { Vocabulary } from '../analysis/query';
+import type { SqliteDb } from './db';
+
+/** The index's terms (from fts5vocab) and corpus words, held in memory between changes. */
+export class IndexVocabulary implements Vocabulary {
+  private readonly byLength = new Map<number, { term: string; docs: number }[]>();
+
+  private constructor(
+    private readonly terms: Map<string, number>,
+    private readonly corpusWords: Set<string>,
+    /** Words by document frequency, most used first, for completions. */
+    readonly wordsByFrequency: readonly string[],
+  ) {
+    for (const [term, docs] of terms) {
+      const list = this.byLength.get(term.length) ?? [];
+      list.push({ term, docs });
+      this.byLength.set(term.length, list);
+    }
+  }
+
+  static async load(db: SqliteDb): Promise<IndexVocabulary> {
+    const terms = await db.all<{ term: string; doc: number }>(
+      'SELECT term, docs AS doc FROM terms',
+    );
+    const words = await db.all<{ word: string }>('SELECT word FROM words ORDER BY df DESC, word');
+    return new IndexVocabulary(
+      new Map(terms.map((t) => [t.term, t.doc])),
+      new Set(words.map((w) => w.word)),
+      words.map((w) => w.word),
+    );
+  }
+
+  hasTerm(term: string): boolean {
+    return this.terms.has(term);
+  }
+
+  hasWord(word: string): boolean {
+    return this.corpusWords.has(word);
+  }
+
+  nearTerms(term: string, maxTypos: number): string[] {
+    const found: { term: string; distance: number; docs: number }[] = [];
+    for (let len = term.length - maxTypos; len <= term.length + maxTypos; len += 1) {
+      for (const candidate of this.byLength.get(len) ?? []) {
+        // Typos rarely hit the first letter; requiring it keeps the scan short and precise.
+        if (candidate.term[0] !== term[0]) continue;
+        const distance = editDistance(term, candidate.term, maxTypos);
+        if (distance > 0 && distance <= maxTypos)
+          found.push({ term: candidate.term, distance, docs: candidate.docs });
+      }
+    }
+    // Only the closest candidates: a one-letter slip should not also pull in two-letter ones.
+    const best = Math.min(...found.map((f) => f.distance));
+    return found
+      .filter((f) => f.distance === best)
+      .sort((a, b) => b.docs - a.docs)
+      .map((f) => f.term);
+  }
+}

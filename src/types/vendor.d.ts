@@ -1,0 +1,12 @@
+// Type declarations for small untyped dependencies.
+declare module 'snowball-stemmers' {
+  export interface Stemmer {
+    stem(word: string): string;
+  }
+  export function newStemmer(language: string): Stemmer;
+}
+
+declare module 'stopword' {
+  /** Dutch stop words. */
+  export const nld: string[];
+}

@@ -1,0 +1,171 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Locale } from '../../src/content/common/enums';
+import { rebuildIndex } from '../../src/search/indexer';
+import { runSeed } from '../../src/seed/run';
+import { DIALECTS, expectGraphqlError, startServer, type TestServer } from '../helpers/app';
+import { copySeed } from '../helpers/seed-dir';
+
+const SEARCH = `query S($q: String!, $types: [ContentType!], $tags: [String!], $first: Int, $after: String, $locale: Locale) {
+  search(query: $q, types: $types, tags: $tags, first: $first, after: $after, locale: $locale) {
+    totalCount
+    edges { cursor node { score highlights { field snippet } content { __typename slug locale title } } }
+    pageInfo { hasNextPage endCursor }
+    facets { field values { value count } }
+  }
+}`;
+
+interface SearchData {
+  search: {
+    totalCount: number;
+    edges: {
+      cursor: string;
+      node: {
+        score: number;
+        highlights: { field: string; snippet: string }[];
+        content: { __typename: string; slug: string; locale: string; title: string };
+      };
+    }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    facets: { field: string; values: { value: string; count: number }[] }[];
+  };
+}
+
+describe.each(DIALECTS)('search over GraphQL on %s (embedded engine)', (dialect) => {
+  let server: TestServer;
+  let seedDir: string;
+  beforeAll(async () => {
+    seedDir = await copySeed();
+    server = await startServer(dialect, seedDir);
+  });
+  afterAll(async () => {
+    await server.close();
+    await fs.rm(seedDir, { recursive: true, force: true });
+  });
+
+  const search = (variables: Record<string, unknown>) => server.gql<SearchData>(SEARCH, variables);
+  const raw = (variables: Record<string, unknown>) => server.gql(SEARCH, variables);
+
+  it('finds items built from the seed at start-up, with highlights and facets', async () => {
+    const res = await search({ q: 'gebiedsverbd' });
+    expect(res.errors).toBeUndefined();
+    const first = res.data!.search.edges[0].node;
+    expect(first.content).toMatchObject({ __typename: 'LegalPower', slug: 'gebiedsverbod' });
+    expect(first.highlights).toContainEqual({
+      field: 'title',
+      snippet: '<mark>Gebiedsverbod</mark>',
+    });
+    expect(res.data!.search.facets.map((f) => f.field)).toEqual(['type', 'tags']);
+  });
+
+  it('serves the requested locale and filters by type and tag', async () => {
+    const en = await search({ q: 'area ban', locale: 'EN' });
+    expect(en.data!.search.edges[0].node.content).toMatchObject({
+      slug: 'gebiedsverbod',
+      locale: 'EN',
+      title: 'Area ban',
+    });
+    const typed = await search({ q: 'burgemeester', types: ['PREVENTION_APPROACH'] });
+    expect(
+      typed.data!.search.edges.every((e) => e.node.content.__typename === 'PreventionApproach'),
+    ).toBe(true);
+    const tagged = await search({ q: 'casusoverleg', tags: ['zorg'] });
+    expect(tagged.data!.search.edges.map((e) => e.node.content.slug)).toContain('casusoverleg');
+  });
+
+  it('pages with opaque cursors tied to the search', async () => {
+    const all = await search({ q: 'de', first: 100 });
+    const total = all.data!.search.totalCount;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20 && seen.length < total; i += 1) {
+      const page: { data?: SearchData | null } = await search({ q: 'de', first: 2, after });
+      seen.push(
+        ...page.data!.search.edges.map(
+          (e) => `${e.node.content.__typename}:${e.node.content.slug}`,
+        ),
+      );
+      after = page.data!.search.pageInfo.endCursor;
+      if (!page.data!.search.pageInfo.hasNextPage) break;
+    }
+    expect(seen).toEqual(
+      all.data!.search.edges.map((e) => `${e.node.content.__typename}:${e.node.content.slug}`),
+    );
+    const other = await raw({ q: 'iets anders', after: all.data!.search.edges[0].cursor });
+    expectGraphqlError(other, { code: 'BAD_USER_INPUT', message: /another search/ });
+    expectGraphqlError(await raw({ q: 'x', first: 500 }), {
+      code: 'BAD_USER_INPUT',
+      path: ['search'],
+    });
+  });
+
+  it('answers hostile strings with results or nothing, never an error', async () => {
+    for (const q of ['"', 'NEAR(a b)', "' OR 1=1 --", '*', '\u0000', 'x'.repeat(10_000), '']) {
+      const res = await search({ q });
+      expect(res.errors).toBeUndefined();
+    }
+  });
+
+  it('completes the last word for search-as-you-type', async () => {
+    const res = await server.gql<{ suggest: string[] }>('{ suggest(prefix: "openbare or") }');
+    expect(res.data!.suggest).toContain('openbare orde');
+  });
+
+  it('follows the seed: exactly the changed items, and nothing when the seed fails', async () => {
+    const engine = server.app.search;
+    const edited = path.join(seedDir, 'legal-powers', 'noodbevel.nl.md');
+    await fs.writeFile(
+      edited,
+      (await fs.readFile(edited, 'utf8')).replace('Noodbevel', 'Noodbevel kwartiermaker'),
+    );
+    await fs.writeFile(path.join(seedDir, 'target-groups', 'broken.nl.md'), '---\ntitle: x\n---\n');
+    await expect(runSeed(server.app.orm.em, { dir: seedDir, search: engine })).rejects.toThrow(
+      /nothing was changed/,
+    );
+    expect(
+      (await engine.search({ query: 'kwartiermaker', locale: Locale.NL, limit: 5, offset: 0 }))
+        .total,
+    ).toBe(0);
+
+    await fs.rm(path.join(seedDir, 'target-groups', 'broken.nl.md'));
+    await fs.rm(path.join(seedDir, 'target-groups', 'terugkeerders.nl.md'));
+    await fs.rm(path.join(seedDir, 'target-groups', 'terugkeerders.en.md'));
+    const report = await runSeed(server.app.orm.em, { dir: seedDir, search: engine });
+    expect(report).toMatchObject({ created: 0, updated: 1, deleted: 1 });
+    const found = await search({ q: 'kwartiermaker' });
+    expect(found.data!.search.edges.map((e) => e.node.content.slug)).toEqual(['noodbevel']);
+    expect(
+      (await search({ q: 'terugkeerders' })).data!.search.edges.map((e) => e.node.content.slug),
+    ).not.toContain('terugkeerders');
+    expect(await engine.indexedVersion()).toBe(report.contentVersion);
+  });
+
+  it('rebuilds into a fresh index and keeps answering meanwhile', async () => {
+    const rebuilding = rebuildIndex(server.app.search, server.app.orm.em);
+    const during = await search({ q: 'gebiedsverbod' });
+    await rebuilding;
+    const after = await search({ q: 'gebiedsverbod' });
+    expect(during.errors).toBeUndefined();
+    expect(after.data!.search.edges[0].node.content.slug).toBe('gebiedsverbod');
+  });
+});
+
+describe('search with Meilisearch configured but unreachable', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // Port 9 (discard) on loopback: nothing listens there, so every request is refused.
+    server = await startServer('sqlite', undefined, undefined, {
+      env: { MEILI_HOST: 'http://127.0.0.1:9' },
+    });
+  });
+  afterAll(() => server.close());
+
+  it('starts, serves every non-search query and answers search with SEARCH_UNAVAILABLE', async () => {
+    const list = await server.gql('{ legalPowers { totalCount } }');
+    expect(list.errors).toBeUndefined();
+    const res = await server.gql('{ search(query: "woning") { totalCount } }');
+    expectGraphqlError(res, { code: 'SEARCH_UNAVAILABLE', path: ['search'] });
+    const suggest = await server.gql('{ suggest(prefix: "won") }');
+    expectGraphqlError(suggest, { code: 'SEARCH_UNAVAILABLE' });
+  });
+});

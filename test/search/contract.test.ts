@@ -1,0 +1,306 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ContentType, Locale } from '../../src/content/common/enums';
+import type { SearchDocument } from '../../src/search/documents';
+import { MeilisearchEngine } from '../../src/search/meilisearch/meilisearch.engine';
+import type { SearchEngine } from '../../src/search/search-engine';
+import { SqliteFtsEngine } from '../../src/search/sqlite-fts/sqlite-fts.engine';
+import { toSynonymGroups } from '../../src/search/synonyms';
+
+const SYNONYMS = toSynonymGroups([{ terms: ['PGA', 'persoonsgerichte aanpak'] }]);
+
+function doc(
+  type: ContentType,
+  slug: string,
+  title: string,
+  body: string,
+  extra: Partial<SearchDocument> = {},
+): SearchDocument {
+  return {
+    id: `${type}:${slug}:nl`,
+    type,
+    slug,
+    locale: Locale.NL,
+    title,
+    summary: '',
+    body,
+    tags: [],
+    extra: '',
+    ...extra,
+  };
+}
+
+const DOCS: SearchDocument[] = [
+  doc(
+    ContentType.LEGAL_POWER,
+    'woningsluiting',
+    'Sluiting van woningen',
+    'De burgemeester kan een woning sluiten bij ernstige verstoring.',
+    {
+      tags: [{ slug: 'openbare-orde', name: 'Openbare orde' }],
+      extra: 'Gemeentewet artikel 174a',
+    },
+  ),
+  doc(
+    ContentType.LEGAL_POWER,
+    'noodbevel',
+    'Noodbevel',
+    'Bij oproer kan de burgemeester bevelen geven. Een woning wordt hier niet genoemd.',
+    {
+      tags: [{ slug: 'openbare-orde', name: 'Openbare orde' }],
+    },
+  ),
+  doc(
+    ContentType.PREVENTION_APPROACH,
+    'pga',
+    'Persoonsgerichte aanpak',
+    'Maatwerk rond één persoon met zorg en veiligheid.',
+    {
+      tags: [{ slug: 'zorg', name: 'Zorg' }],
+    },
+  ),
+  doc(
+    ContentType.GUIDANCE,
+    'radicalisering',
+    'Wat is radicalisering',
+    'Mensen radicaliseren in een proces; het radicaliseringsproces verloopt in fasen.',
+  ),
+  doc(
+    ContentType.TARGET_GROUP,
+    'jongeren',
+    'Geëxtremiseerde jongeren',
+    'Jongeren in de jeugdzorg lopen soms risico. Tekst met <script>alert(1)</script> erin.',
+    {
+      tags: [{ slug: 'zorg', name: 'Zorg' }],
+    },
+  ),
+  doc(ContentType.GUIDANCE, 'zorg', 'Zorg voor de jeugd', 'Over hulp aan kinderen en gezinnen.'),
+  {
+    ...doc(
+      ContentType.GUIDANCE,
+      'radicalisering',
+      'What is radicalisation',
+      'People radicalise over time.',
+    ),
+    id: 'GUIDANCE:radicalisering:en',
+    locale: Locale.EN,
+  },
+  ...Array.from({ length: 25 }, (_, i) =>
+    doc(
+      ContentType.GUIDANCE,
+      `extra-${i}`,
+      `Bijlage ${i} over signalering`,
+      `Signalering in de wijk, deel ${i}.`,
+    ),
+  ),
+];
+
+interface EngineCase {
+  name: string;
+  create(): Promise<{ engine: SearchEngine; cleanup(): Promise<void> }>;
+}
+
+const ENGINES: EngineCase[] = [
+  {
+    name: 'sqlite-fts',
+    async create() {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-fts-'));
+      const engine = new SqliteFtsEngine(path.join(dir, 'search.sqlite'), SYNONYMS);
+      return {
+        engine,
+        cleanup: async () => {
+          await engine.close();
+          await fs.rm(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+];
+if (process.env.MEILI_HOST) {
+  ENGINES.push({
+    name: 'meilisearch',
+    create() {
+      const engine = new MeilisearchEngine({
+        host: process.env.MEILI_HOST!,
+        apiKey: process.env.MEILI_API_KEY,
+        synonyms: SYNONYMS,
+        indexUid: `contract_${process.pid}`,
+      });
+      return Promise.resolve({ engine, cleanup: () => engine.close() });
+    },
+  });
+} else {
+  process.stdout.write(
+    'search contract: the Meilisearch run was NOT executed (set MEILI_HOST to run it)\n',
+  );
+}
+
+describe.each(ENGINES)('search contract: $name', ({ create }) => {
+  let engine: SearchEngine;
+  let cleanup: () => Promise<void>;
+  const slugs = async (query: string, extra: Partial<Parameters<SearchEngine['search']>[0]> = {}) =>
+    (await engine.search({ query, locale: Locale.NL, limit: 10, offset: 0, ...extra })).hits.map(
+      (h) => h.slug,
+    );
+
+  beforeAll(async () => {
+    ({ engine, cleanup } = await create());
+    await engine.rebuild(DOCS, 7);
+  });
+  afterAll(() => cleanup());
+
+  it('records the content version of the index', async () => {
+    expect(await engine.indexedVersion()).toBe(7);
+  });
+
+  it('ranks a title match above a body match', async () => {
+    expect((await slugs('woning')).slice(0, 2)).toEqual(['woningsluiting', 'noodbevel']);
+  });
+
+  it('requires every word (AND)', async () => {
+    expect(await slugs('woning oproer')).toEqual(['noodbevel']);
+  });
+
+  it('tolerates one typo from 5 letters and two from 9, not in short words', async () => {
+    expect(await slugs('burgemeestr')).toEqual(
+      expect.arrayContaining(['woningsluiting', 'noodbevel']),
+    );
+    expect(await slugs('burgemaestr')).toEqual(expect.arrayContaining(['woningsluiting']));
+    expect(await slugs('oproar')).toContain('noodbevel');
+    expect(await slugs('zorx wijk')).not.toContain('zorg');
+  });
+
+  it('matches the last word as a prefix', async () => {
+    expect(await slugs('noodbe')).toEqual(['noodbevel']);
+  });
+
+  it('folds diacritics and stems Dutch inflections', async () => {
+    expect(await slugs('geextremiseerde')).toEqual(['jongeren']);
+    expect(await slugs('radicalisering')).toContain('radicalisering');
+    expect(await slugs('radicaliseren')).toContain('radicalisering');
+  });
+
+  it('finds compounds by their parts and parts in compounds', async () => {
+    expect(await slugs('woningsluiting')).toContain('woningsluiting');
+    expect(await slugs('zorg')).toEqual(expect.arrayContaining(['zorg', 'jongeren', 'pga']));
+  });
+
+  it('expands acronyms from the synonym list', async () => {
+    expect(await slugs('PGA')).toEqual(['pga']);
+  });
+
+  it('filters by type, tags and locale, and counts facets', async () => {
+    expect(await slugs('burgemeester', { types: [ContentType.LEGAL_POWER] })).toEqual(
+      expect.arrayContaining(['woningsluiting', 'noodbevel']),
+    );
+    expect(await slugs('zorg', { tags: ['zorg'] })).toEqual(
+      expect.arrayContaining(['pga', 'jongeren']),
+    );
+    expect(await slugs('zorg', { tags: ['zorg'] })).not.toContain('zorg');
+    expect(await slugs('radicalise', { locale: Locale.EN })).toEqual(['radicalisering']);
+    const result = await engine.search({
+      query: 'zorg',
+      locale: Locale.NL,
+      limit: 10,
+      offset: 0,
+      types: [ContentType.GUIDANCE],
+    });
+    const type = result.facets.find((f) => f.field === 'type')!;
+    expect(type.values).toEqual(
+      expect.arrayContaining([
+        { value: 'GUIDANCE', count: 1 },
+        { value: 'TARGET_GROUP', count: 1 },
+      ]),
+    );
+    expect(result.total).toBe(1);
+  });
+
+  it('highlights matched words in HTML-escaped snippets', async () => {
+    const [hit] = (
+      await engine.search({ query: 'jongeren risico', locale: Locale.NL, limit: 1, offset: 0 })
+    ).hits;
+    const body = hit.highlights.find((h) => h.field === 'body')!.snippet;
+    expect(body).toContain('<mark>Jongeren</mark>');
+    expect(body).toContain('<mark>risico</mark>');
+    expect(body).toContain('&lt;script&gt;');
+    expect(body).not.toContain('<script>');
+  });
+
+  it('pages through all results without gaps or duplicates', async () => {
+    const all = await engine.search({
+      query: 'signalering',
+      locale: Locale.NL,
+      limit: 100,
+      offset: 0,
+    });
+    expect(all.total).toBe(25);
+    const paged: string[] = [];
+    for (let offset = 0; offset < all.total; offset += 7) {
+      paged.push(
+        ...(
+          await engine.search({ query: 'signalering', locale: Locale.NL, limit: 7, offset })
+        ).hits.map((h) => h.slug),
+      );
+    }
+    expect(paged).toEqual(all.hits.map((h) => h.slug));
+    expect(new Set(paged).size).toBe(25);
+  });
+
+  it.each(
+    [
+      '"',
+      "'",
+      '(',
+      ')',
+      '*',
+      ':',
+      '^',
+      '-',
+      'NEAR(woning oproer)',
+      'woning OR oproer',
+      'title:woning',
+      '{title}: woning',
+      'woning" OR "1"="1',
+      '"; DROP TABLE docs; --',
+      '\u0000\u0001\u001f',
+      '💣 woning',
+      'AND',
+      'NOT woning',
+      'x'.repeat(10_000),
+      'woning '.repeat(2_000),
+    ].map((q) => [q.length > 40 ? `${q.slice(0, 12)}… (${q.length} chars)` : q, q]),
+  )('treats %j as text', async (_label, query) => {
+    const result = await engine.search({ query, locale: Locale.NL, limit: 5, offset: 0 });
+    expect(Array.isArray(result.hits)).toBe(true);
+  });
+
+  it('keeps staged changes invisible until commit, and drops them on rollback', async () => {
+    const added = doc(ContentType.GUIDANCE, 'nieuw', 'Kwartiermaker', 'Nieuw woord kwartiermaker.');
+    const rolled = await engine.stage({
+      upsert: [added],
+      remove: ['LEGAL_POWER:noodbevel'],
+      contentVersion: 8,
+    });
+    expect(await slugs('kwartiermaker')).toEqual([]);
+    await rolled.rollback();
+    expect(await slugs('kwartiermaker')).toEqual([]);
+    expect(await slugs('noodbevel')).toEqual(['noodbevel']);
+    expect(await engine.indexedVersion()).toBe(7);
+    const staged = await engine.stage({
+      upsert: [added],
+      remove: ['LEGAL_POWER:noodbevel'],
+      contentVersion: 8,
+    });
+    await staged.commit();
+    expect(await slugs('kwartiermaker')).toEqual(['nieuw']);
+    expect(await slugs('noodbevel')).toEqual([]);
+    expect(await engine.indexedVersion()).toBe(8);
+  });
+
+  it('suggests completions of the last word', async () => {
+    const suggestions = await engine.suggest('ernstige verst', Locale.NL, 5);
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.every((s) => s.toLowerCase().includes('verst'))).toBe(true);
+  });
+});

@@ -1,0 +1,84 @@
+import { ContentType, Locale } from '../../src/content/common/enums';
+import {
+  meiliFilter,
+  meiliId,
+  meiliSettings,
+  toMeiliDocument,
+} from '../../src/search/meilisearch/settings';
+import { toSynonymGroups } from '../../src/search/synonyms';
+
+describe('Meilisearch index settings', () => {
+  const settings = meiliSettings(
+    toSynonymGroups([{ terms: ['PGA', 'persoonsgerichte aanpak', 'Persoonsgerichte Aanpak'] }]),
+  );
+
+  it('uses the typo thresholds of the embedded engine: 1 typo from 5 letters, 2 from 9', () => {
+    expect(settings.typoTolerance).toEqual({
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+    });
+  });
+
+  it('ranks title before summary and tags before the body', () => {
+    expect(settings.searchableAttributes).toEqual([
+      'title',
+      'summary',
+      'tagNames',
+      'extra',
+      'body',
+    ]);
+    expect(settings.rankingRules).toContain('attribute');
+  });
+
+  it('maps every synonym term to the others, normalised, in both directions', () => {
+    expect(settings.synonyms).toEqual({
+      pga: ['persoonsgerichte aanpak'],
+      'persoonsgerichte aanpak': ['pga'],
+    });
+  });
+
+  it('filters on type, locale and tags, and drops Dutch stop words', () => {
+    expect(settings.filterableAttributes).toEqual(
+      expect.arrayContaining(['type', 'locale', 'tags']),
+    );
+    expect(settings.stopWords).toEqual(expect.arrayContaining(['de', 'het', 'een']));
+  });
+});
+
+describe('Meilisearch documents and filters', () => {
+  it('maps a search document with an id Meilisearch accepts', () => {
+    const doc = toMeiliDocument({
+      id: 'LEGAL_POWER:noodbevel:nl',
+      type: ContentType.LEGAL_POWER,
+      slug: 'noodbevel',
+      locale: Locale.NL,
+      title: 'Noodbevel',
+      summary: 'Samenvatting',
+      body: 'Tekst',
+      tags: [{ slug: 'openbare-orde', name: 'Openbare orde' }],
+      extra: 'Gemeentewet artikel 175',
+    });
+    expect(doc).toEqual({
+      id: 'LEGAL_POWER_noodbevel_nl',
+      item: 'LEGAL_POWER:noodbevel',
+      type: 'LEGAL_POWER',
+      slug: 'noodbevel',
+      locale: 'nl',
+      title: 'Noodbevel',
+      summary: 'Samenvatting',
+      body: 'Tekst',
+      extra: 'Gemeentewet artikel 175',
+      tags: ['openbare-orde'],
+      tagNames: ['Openbare orde'],
+    });
+    expect(meiliId('a:b/c d')).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it('quotes every filter value, so a tag cannot change the filter', () => {
+    expect(meiliFilter('nl', ['LEGAL_POWER'], ['zorg", OR type = "x'])).toEqual([
+      'locale = "nl"',
+      'type IN ["LEGAL_POWER"]',
+      'tags = "zorg\\", OR type = \\"x"',
+    ]);
+  });
+});
