@@ -3,6 +3,13 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -20,7 +27,61 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   CORS_ORIGINS: z.string().default(''),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/,
+      'must be true, false, a hop count or a comma-separated list of proxy addresses',
+    )
+    .default('false'),
+  GRAPHQL_INTROSPECTION: flag(true),
+  GRAPHQL_SUGGESTIONS: flag(true),
+  GRAPHQL_MAX_DEPTH: count(10),
+  GRAPHQL_MAX_COST: count(5000),
+  GRAPHQL_MAX_ALIASES: count(30, 0),
+  GRAPHQL_MAX_DIRECTIVES: count(5, 0),
+  GRAPHQL_MAX_TOKENS: count(3000, 100),
+  GRAPHQL_MAX_BATCH: count(10),
+  GRAPHQL_TIMEOUT_MS: count(10000),
+  HTTP_BODY_LIMIT: count(102400, 1024),
+  RATE_LIMIT_MAX: count(600),
+  RATE_LIMIT_SEARCH_MAX: count(120),
+  RATE_LIMIT_WINDOW_MS: count(60000, 1000),
+  CACHE_MAX_AGE: count(60, 0),
+  RESPONSE_CACHE_BYTES: count(50 * 1024 * 1024, 0),
+  APQ_CACHE_BYTES: count(10 * 1024 * 1024, 0),
+  CONTENT_VERSION_POLL_MS: count(1000, 100),
 });
+
+/** Limits applied to every GraphQL request before execution (and the execution timeout). */
+export interface GraphqlLimits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxAliases: number;
+  readonly maxDirectivesPerField: number;
+  readonly maxTokens: number;
+  readonly maxBatch: number;
+  readonly timeoutMs: number;
+}
+
+/** HTTP serving: limits, caches and proxies. */
+export interface HttpSettings {
+  /** Fastify `trustProxy`: whether X-Forwarded-For decides the client address. */
+  readonly trustProxy: boolean | number | string;
+  readonly bodyLimit: number;
+  readonly rateLimit: {
+    readonly max: number;
+    readonly searchMax: number;
+    readonly windowMs: number;
+  };
+  /** Default Cache-Control max-age (seconds) of every field without its own hint. */
+  readonly cacheMaxAge: number;
+  /** Bytes of responses kept by the response cache; 0 turns it off. */
+  readonly responseCacheBytes: number;
+  /** Bytes of Automatic Persisted Queries kept; 0 turns APQ off. */
+  readonly apqCacheBytes: number;
+  readonly contentVersionPollMs: number;
+}
 
 export interface Config {
   readonly port: number;
@@ -36,6 +97,11 @@ export interface Config {
   readonly nodeEnv: 'development' | 'production' | 'test';
   /** Seed the database from seedDir on start-up when it holds no content. */
   readonly seedOnStart: boolean;
+  readonly introspection: boolean;
+  /** "Did you mean …" suggestions in validation errors. */
+  readonly suggestions: boolean;
+  readonly limits: GraphqlLimits;
+  readonly http: HttpSettings;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +147,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: Object.freeze(corsOrigins),
     nodeEnv: e.NODE_ENV,
     seedOnStart: true,
+    introspection: e.GRAPHQL_INTROSPECTION,
+    suggestions: e.GRAPHQL_SUGGESTIONS,
+    limits: Object.freeze({
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectivesPerField: e.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxBatch: e.GRAPHQL_MAX_BATCH,
+      timeoutMs: e.GRAPHQL_TIMEOUT_MS,
+    }),
+    http: Object.freeze({
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
+      bodyLimit: e.HTTP_BODY_LIMIT,
+      rateLimit: Object.freeze({
+        max: e.RATE_LIMIT_MAX,
+        searchMax: e.RATE_LIMIT_SEARCH_MAX,
+        windowMs: e.RATE_LIMIT_WINDOW_MS,
+      }),
+      cacheMaxAge: e.CACHE_MAX_AGE,
+      responseCacheBytes: e.RESPONSE_CACHE_BYTES,
+      apqCacheBytes: e.APQ_CACHE_BYTES,
+      contentVersionPollMs: e.CONTENT_VERSION_POLL_MS,
+    }),
   });
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

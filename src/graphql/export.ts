@@ -3,6 +3,7 @@ import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { z } from 'zod';
 import { FRONT_MATTER, TagsFile } from '../seed/front-matter';
+import { RoleModelFile } from '../seed/role-model.schema';
 import { getSchema } from './schema';
 
 export class SchemaDriftError extends Error {
@@ -35,6 +36,7 @@ export async function generatedSchemaFiles(): Promise<Map<string, string>> {
     );
   }
   files.set('schema/content/tags.schema.json', json(TagsFile, 'seed/tags.yml'));
+  files.set('schema/content/role-model.schema.json', json(RoleModelFile, 'seed/role-model.yml'));
   return files;
 }
 

@@ -1,14 +1,18 @@
-import type { GraphQLSchema } from 'graphql';
+import { specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ContentResolver } from '../content/common/content.resolver';
 import { GuidanceResolver } from '../content/guidance/guidance.resolver';
 import { LegalPowerResolver } from '../content/legal-power/legal-power.resolver';
 import { PreventionApproachResolver } from '../content/prevention-approach/prevention-approach.resolver';
+import { RoleModelResolver } from '../content/role-model/role-model.resolver';
 import { TargetGroupProfileResolver } from '../content/target-group/target-group.resolver';
 import { GuidanceObject } from '../content/guidance/guidance.type';
 import { LegalPowerObject } from '../content/legal-power/legal-power.type';
 import { PreventionApproachObject } from '../content/prevention-approach/prevention-approach.type';
 import { TargetGroupProfileObject } from '../content/target-group/target-group.type';
+import { ContentVersionResolver } from './content-version.resolver';
+import { SearchResolver } from '../search/search.resolver';
+import { CacheControlDirective } from './plugins/cache-control.directive';
 
 export const RESOLVERS = [
   ContentResolver,
@@ -16,6 +20,9 @@ export const RESOLVERS = [
   LegalPowerResolver,
   PreventionApproachResolver,
   TargetGroupProfileResolver,
+  RoleModelResolver,
+  ContentVersionResolver,
+  SearchResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -30,6 +37,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       PreventionApproachObject,
       TargetGroupProfileObject,
     ],
+    directives: [...specifiedDirectives, CacheControlDirective],
     validate: false,
     emitSchemaFile: false,
   });

@@ -1,18 +1,42 @@
 import type { FastifyInstance } from 'fastify';
 import type { Orm } from '../db/orm';
 
-/** `/healthz`: the process answers. `/readyz`: its dependencies answer too. */
-export function registerHealth(app: FastifyInstance, orm: Orm): void {
+/** A dependency `/readyz` asks before it says ready; `check` rejects with the reason. */
+export interface ReadinessCheck {
+  readonly name: string;
+  readonly check: () => Promise<void>;
+}
+
+export function databaseCheck(orm: Orm): ReadinessCheck {
+  return {
+    name: 'database',
+    check: async () => {
+      await orm.em.getConnection().execute('select 1');
+    },
+  };
+}
+
+/**
+ * `/healthz`: the process answers. `/readyz`: every named check (the database, and whatever
+ * else was registered, such as the search engine) answers too; otherwise 503 naming the reason.
+ */
+export function registerHealth(app: FastifyInstance, checks: readonly ReadinessCheck[]): void {
   app.get('/healthz', () => Promise.resolve({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    try {
-      await orm.em.getConnection().execute('select 1');
-      return { status: 'ready', checks: { database: 'ok' } };
-    } catch (error) {
-      return reply.code(503).send({
-        status: 'unavailable',
-        checks: { database: `unavailable: ${(error as Error).message}` },
-      });
-    }
+    const results = await Promise.all(
+      checks.map(async ({ name, check }) => {
+        try {
+          await check();
+          return [name, 'ok'] as const;
+        } catch (error) {
+          return [name, `unavailable: ${(error as Error).message ?? String(error)}`] as const;
+        }
+      }),
+    );
+    const ready = results.every(([, result]) => result === 'ok');
+    return reply
+      .code(ready ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results) });
   });
 }

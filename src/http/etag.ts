@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+
+/** A strong validator: the content version and a hash of the exact response bytes. */
+export function strongEtag(contentVersion: number, body: string): string {
+  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+  return `"v${contentVersion}-${hash}"`;
+}
+
+/** RFC 9110 If-None-Match: `*` or any listed tag, compared weakly (W/ prefixes ignored). */
+export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
+}

@@ -1,0 +1,24 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ifNoneMatchHits } from './etag';
+
+export interface Representation {
+  readonly body: string;
+  readonly contentType: string;
+  readonly cacheControl?: string;
+  readonly etag?: string;
+}
+
+/** Sends a 200 GraphQL response; a GET whose ETag the client holds gets 304 and no body. */
+export function sendRepresentation(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { body, contentType, cacheControl, etag }: Representation,
+): FastifyReply {
+  void reply.header('vary', 'accept');
+  if (cacheControl) void reply.header('cache-control', cacheControl);
+  if (etag) {
+    void reply.header('etag', etag);
+    if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  }
+  return reply.code(200).header('content-type', contentType).send(body);
+}

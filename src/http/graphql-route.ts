@@ -1,0 +1,121 @@
+import { HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { Config } from '../config';
+import type { Orm } from '../db/orm';
+import type { Apollo } from '../graphql/apollo';
+import { createContext } from '../graphql/context';
+import type { ContentVersionWatcher } from './content-version';
+import { csrfGuard } from './csrf';
+import { strongEtag } from './etag';
+import { batchLimit, getQueriesOnly } from './request-guards';
+import { withTimeout } from './timeout';
+import { sendGraphiqlPage, wantsGraphiql } from './graphiql/page';
+import { sendRepresentation } from './graphql-response';
+import { requestState } from './request-state';
+import type { ResponseCache } from './response-cache';
+import type { SearchEngine } from '../search/search-engine';
+
+export interface GraphqlRouteDeps {
+  readonly config: Config;
+  readonly orm: Orm;
+  readonly apollo: Apollo;
+  readonly versions: ContentVersionWatcher;
+  readonly cache?: ResponseCache;
+  readonly rateLimit: preHandlerAsyncHookHandler;
+  readonly search?: SearchEngine;
+}
+
+/**
+ * `GET|POST /graphql`: GraphiQL for browsers, otherwise GraphQL over HTTP through the response
+ * cache and Apollo Server, with ETags on cacheable GET responses.
+ */
+export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDeps): void {
+  const { config, orm, apollo, versions, cache } = deps;
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    onRequest: [
+      (request, _reply, done) => {
+        // Every GraphQL request is counted and logged, also when refused before the handler.
+        requestState(request, versions.current);
+        done();
+      },
+      csrfGuard,
+    ],
+    preHandler: [
+      batchLimit(config.limits.maxBatch),
+      getQueriesOnly(config.limits.maxTokens),
+      deps.rateLimit,
+    ],
+    handler: async (request, reply) => {
+      if (wantsGraphiql(request)) {
+        request.kb = null; // a page, not a GraphQL request
+        return sendGraphiqlPage(reply);
+      }
+      const state = requestState(request, versions.current);
+      const version = state.contentVersion;
+      const key = cache?.keyFor(request, version, request.headers.accept ?? '');
+      const hit = key === undefined ? undefined : cache?.get(key);
+      state.cache = hit ? 'HIT' : key === undefined ? 'BYPASS' : 'MISS';
+      void reply.header('x-cache', state.cache);
+      if (hit) {
+        state.report.operationName = hit.operationName;
+        return sendRepresentation(request, reply, {
+          ...hit,
+          etag: request.method === 'GET' ? hit.etag : undefined,
+        });
+      }
+      const response = await withTimeout(
+        apollo.server.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: toApolloRequest(request),
+          context: () =>
+            Promise.resolve(
+              createContext(orm.em, {
+                contentVersion: version,
+                report: state.report,
+                search: deps.search,
+              }),
+            ),
+        }),
+        config.limits.timeoutMs,
+      );
+      if (response.body.kind === 'chunked') {
+        for (const [name, value] of response.headers) void reply.header(name, value);
+        return reply.code(response.status ?? 200).send(Readable.from(response.body.asyncIterator));
+      }
+      const body = response.body.string;
+      const contentType = response.headers.get('content-type') ?? 'application/json';
+      const cacheControl = response.headers.get('cache-control');
+      const status = response.status ?? 200;
+      if (status === 200 && cacheControl && /\bpublic\b/.test(cacheControl)) {
+        const etag = strongEtag(version, body);
+        const operationName = state.report.operationName;
+        if (key !== undefined)
+          cache?.set(key, { body, contentType, cacheControl, etag, operationName });
+        return sendRepresentation(request, reply, {
+          body,
+          contentType,
+          cacheControl,
+          etag: request.method === 'GET' ? etag : undefined,
+        });
+      }
+      for (const [name, value] of response.headers) void reply.header(name, value);
+      return reply.code(status).header('vary', 'accept').send(body);
+    },
+  });
+}
+
+function toApolloRequest(request: FastifyRequest): HTTPGraphQLRequest {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const queryAt = request.url.indexOf('?');
+  return {
+    method: request.method.toUpperCase(),
+    headers,
+    body: request.body,
+    search: queryAt === -1 ? '' : request.url.slice(queryAt),
+  };
+}
