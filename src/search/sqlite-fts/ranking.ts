@@ -19,14 +19,20 @@ interface Ranked {
 }
 
 /** Best `limit` matches of `table` in each range, merged by bm25 (lower is better). */
+const RANKS = {
+  fts: RANK,
+  fts_head: `bm25(fts_head, ${WEIGHTS.title}, ${WEIGHTS.summary}, ${WEIGHTS.tags})`,
+  fts_title: 'bm25(fts_title)',
+};
+
 async function best(
   db: SqliteDb,
-  table: 'fts' | 'fts_title',
+  table: keyof typeof RANKS,
   expression: string,
   scope: Scope,
   limit: number,
 ): Promise<Ranked[]> {
-  const rank = table === 'fts' ? RANK : 'bm25(fts_title)';
+  const rank = RANKS[table];
   const lists = await Promise.all(
     scope.ranges.map(([lo, hi]) =>
       db.all<Ranked>(
@@ -41,8 +47,8 @@ async function best(
 
 /**
  * The first `need` results in ranking order, tier by tier as Meilisearch orders them: all
- * words in the title without typos, then in the title with typos, then everywhere by
- * field-weighted bm25. Each tier only ranks its own (small) candidate set; the big set is
+ * words in the title without typos, then in the title with typos, then in title, summary or
+ * tags, then everywhere, each by field-weighted bm25. Each tier only ranks its own (small) candidate set; the big set is
  * ranked only when the title tiers do not fill the page.
  */
 export async function rankedRowids(
@@ -64,6 +70,9 @@ export async function rankedRowids(
   take(await best(db, 'fts_title', tiers.exact, scope, need), 2000);
   if (out.length < need && tiers.typos)
     take(await best(db, 'fts_title', tiers.full, scope, need + out.length), 1000);
+  // Title, summary and tags before the body: most pages fill here, without ranking every
+  // body match.
+  if (out.length < need) take(await best(db, 'fts_head', tiers.full, scope, need + out.length), 500);
   if (out.length < need) take(await best(db, 'fts', tiers.full, scope, need + out.length), 0);
   return out;
 }

@@ -6,7 +6,8 @@ export const WEIGHTS = { title: 10, summary: 4, tags: 5, body: 1, extra: 3 } as 
 /**
  * `docs` keeps the original text (for snippets) and facets; `fts` holds the analysed terms
  * (stems and compound parts) of all fields and `fts_title` those of the title alone (the
- * first ranking tier), both without a content copy. `terms` is a snapshot of the fts5vocab
+ * first ranking tier) and `fts_head` those of title, summary and tags (the next tier), all
+ * without a content copy. `terms` is a snapshot of the fts5vocab
  * vocabulary taken at write time (reading fts5vocab scans the whole index); `words` counts
  * the surface words of the corpus for compound splitting and completions.
  */
@@ -30,6 +31,10 @@ export async function createSchema(db: SqliteDb): Promise<void> {
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS fts_title USING fts5(
       title, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4', content = '', contentless_delete = 1
+    );
+    CREATE VIRTUAL TABLE IF NOT EXISTS fts_head USING fts5(
+      title, summary, tags,
+      tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4', content = '', contentless_delete = 1
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
   `);

@@ -126,7 +126,7 @@ export class SqliteFtsEngine implements SearchEngine {
       await insertDocuments(db, documents, (w) => known.has(w));
       await setVersion(db, contentVersion);
       await db.exec(
-        "INSERT INTO fts (fts) VALUES ('optimize'); INSERT INTO fts_title (fts_title) VALUES ('optimize')",
+        "INSERT INTO fts (fts) VALUES ('optimize'); INSERT INTO fts_title (fts_title) VALUES ('optimize'); INSERT INTO fts_head (fts_head) VALUES ('optimize')",
       );
       await refreshTerms(db);
       await db.exec('COMMIT');

@@ -38,6 +38,7 @@ export async function removeItems(db: SqliteDb, items: readonly string[]): Promi
     const idMarks = ids.map(() => '?').join(', ');
     await db.run(`DELETE FROM fts WHERE rowid IN (${idMarks})`, ids);
     await db.run(`DELETE FROM fts_title WHERE rowid IN (${idMarks})`, ids);
+    await db.run(`DELETE FROM fts_head WHERE rowid IN (${idMarks})`, ids);
     await db.run(`DELETE FROM doc_tags WHERE rowid IN (${idMarks})`, ids);
     await db.run(`DELETE FROM docs WHERE rowid IN (${idMarks})`, ids);
   }
@@ -58,6 +59,7 @@ export async function insertDocuments(
     const ftsRows: unknown[] = [];
     const tagRows: unknown[] = [];
     const titleRows: unknown[] = [];
+    const headRows: unknown[] = [];
     for (const doc of batch) {
       const rowid = rowidFor(doc.locale, doc.type, sequence);
       sequence += 1;
@@ -78,6 +80,7 @@ export async function insertDocuments(
       );
       ftsRows.push(rowid, ...row);
       titleRows.push(rowid, row[0]);
+      headRows.push(rowid, row[0], row[1], row[2]);
       for (const tag of doc.tags) tagRows.push(rowid, tag.slug);
     }
     await db.run(
