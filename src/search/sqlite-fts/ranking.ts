@@ -72,7 +72,8 @@ export async function rankedRowids(
     take(await best(db, 'fts_title', tiers.full, scope, need + out.length), 1000);
   // Title, summary and tags before the body: most pages fill here, without ranking every
   // body match.
-  if (out.length < need) take(await best(db, 'fts_head', tiers.full, scope, need + out.length), 500);
+  if (out.length < need)
+    take(await best(db, 'fts_head', tiers.full, scope, need + out.length), 500);
   if (out.length < need) take(await best(db, 'fts', tiers.full, scope, need + out.length), 0);
   return out;
 }
