@@ -167,5 +167,12 @@ describe('search with Meilisearch configured but unreachable', () => {
     expectGraphqlError(res, { code: 'SEARCH_UNAVAILABLE', path: ['search'] });
     const suggest = await server.gql('{ suggest(prefix: "won") }');
     expectGraphqlError(suggest, { code: 'SEARCH_UNAVAILABLE' });
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(503);
+    const body = (await ready.json()) as { checks: Record<string, string> };
+    expect(body.checks.database).toBe('ok');
+    expect(Object.entries(body.checks).find(([name]) => name !== 'database')?.[1]).toMatch(
+      /^unavailable: Meilisearch/,
+    );
   });
 });
