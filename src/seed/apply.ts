@@ -80,15 +80,7 @@ export async function applyPlan(
   const rows = await em.find(ContentEntity, {}, { fields: ['id', 'type', 'slug'] });
   const idOf = new Map(rows.map((r) => [refOf(r), r.id]));
 
-  const linkIds: number[] = [];
-  for (const l of plan.links.remove) {
-    const found = await em.findOne(
-      ContentLink,
-      { from: idOf.get(l.from), to: idOf.get(l.to), kind: l.kind },
-      { fields: ['id'] },
-    );
-    if (found) linkIds.push(found.id);
-  }
+  const linkIds = plan.links.remove.map((l) => l.id);
   if (linkIds.length) await em.nativeDelete(ContentLink, { id: { $in: linkIds } });
 
   const removedIds = plan.delete.map((d) => d.id);

@@ -32,7 +32,11 @@ export interface SeedPlan {
     readonly update: readonly SeedTag[];
     readonly delete: readonly string[];
   };
-  readonly links: { readonly add: readonly LinkSpec[]; readonly remove: readonly LinkSpec[] };
+  readonly links: {
+    readonly add: readonly LinkSpec[];
+    /** Stored links to drop, with their row id so applying needs no lookup. */
+    readonly remove: readonly (LinkSpec & { readonly id: number })[];
+  };
   readonly roleModel: RoleModelPlan;
 }
 
@@ -99,8 +103,13 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
   const wantedTags = new Set(seed.tags.map((t) => t.slug));
 
   const byId = new Map([...existing.values()].map((e) => [e.id, e.ref]));
-  const linkRows = await em.find(ContentLink, {}, { fields: ['from', 'to', 'kind', 'position'] });
-  const current = linkRows.map((l): LinkSpec => ({
+  const linkRows = await em.find(
+    ContentLink,
+    {},
+    { fields: ['id', 'from', 'to', 'kind', 'position'] },
+  );
+  const current = linkRows.map((l) => ({
+    id: l.id,
     from: byId.get(l.from.id)!,
     to: byId.get(l.to.id)!,
     kind: l.kind,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import { ContentEntity } from './content.entity';
-import { ContentLink, LinkKind } from './content-link.entity';
+import { ContentLink, type LinkKind } from './content-link.entity';
 import { ContentTranslation } from './content-translation.entity';
 import { ContentType } from './enums';
 import { Source } from './source.entity';
@@ -107,4 +107,3 @@ export function createContentLoaders(em: EntityManager) {
 }
 
 export type ContentLoaders = ReturnType<typeof createContentLoaders>;
-export { LinkKind };

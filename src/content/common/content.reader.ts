@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ContentEntity } from './content.entity';
-import { createContentLoaders, LinkKind, type ContentLoaders } from './content.loaders';
+import { LinkKind } from './content-link.entity';
+import { createContentLoaders, type ContentLoaders } from './content.loaders';
 import type { ContentObject, SourceObject, TagObject } from './content.type';
 import { ContentType, Locale } from './enums';
 import { GuidanceObject } from '../guidance/guidance.type';

@@ -29,7 +29,7 @@ export function tokenize(text: string): Token[] {
 }
 
 export function words(text: string): string[] {
-  return (normalize(text).match(WORD) ?? []).map((w) => w.replace(/\p{M}+/gu, ''));
+  return normalize(text).match(WORD) ?? [];
 }
 
 // Dutch stop words from the `stopword` package, plus English ones for the English documents.

@@ -114,3 +114,13 @@ export async function countByTag(
     scope.ranges.flatMap(([lo, hi]) => [expression, lo, hi, ...scope.tags]),
   );
 }
+
+/** Whether anything in the first range matches (cheap: stops at the first hit). */
+export async function anyMatch(db: SqliteDb, expression: string, scope: Scope): Promise<boolean> {
+  const [lo, hi] = scope.ranges[0];
+  const row = await db.get(
+    `SELECT 1 FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ?${tagSql(scope.tags)} LIMIT 1`,
+    [expression, lo, hi, ...scope.tags],
+  );
+  return row !== undefined;
+}

@@ -14,13 +14,13 @@ import {
 } from '../search-engine';
 import type { SynonymGroups } from '../synonyms';
 import { documentWords } from './analyse';
-import { SqliteDb, SqlitePool, type SqliteReader } from './db';
+import { SqliteDb, SqlitePool } from './db';
 
 /** Read connections per index: independent queries of one search run side by side. */
 const READERS = 3;
 import { matchExpression, withoutTypos } from './match';
 import { rangesFor } from './partitions';
-import { countByTag, countByType, rankedRowids, type Scope } from './ranking';
+import { anyMatch, countByTag, countByType, rankedRowids, type Scope } from './ranking';
 import { createSchema } from './schema';
 import { IndexVocabulary } from './vocabulary';
 import { insertDocuments, refreshTerms, removeItems, setVersion } from './writer';
@@ -152,7 +152,7 @@ export class SqliteFtsEngine implements SearchEngine {
     const scope: Scope = { ...all, ranges: rangesFor(request.locale, request.types) };
     // As Meilisearch's default matching strategy: when all words together find nothing, drop
     // words from the end until something matches.
-    while (groups.length > 1 && !(await this.anyMatch(db, matchExpression(groups), all)))
+    while (groups.length > 1 && !(await anyMatch(db, matchExpression(groups), all)))
       groups = groups.slice(0, -1);
     const full = matchExpression(groups);
     const typos = groups.some((g) => g.alternatives.some((a) => a.kind === 'term' && a.typo));
@@ -198,19 +198,6 @@ export class SqliteFtsEngine implements SearchEngine {
         ];
       }),
     };
-  }
-
-  private async anyMatch(db: SqliteReader, expression: string, scope: Scope): Promise<boolean> {
-    const [lo, hi] = scope.ranges[0];
-    const tags = scope.tags
-      .map(() => ' AND rowid IN (SELECT rowid FROM doc_tags WHERE tag = ?)')
-      .join('');
-    return (
-      (await db.get(
-        `SELECT 1 FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ?${tags} LIMIT 1`,
-        [expression, lo, hi, ...scope.tags],
-      )) !== undefined
-    );
   }
 
   async suggest(prefix: string, _locale: Locale, limit: number): Promise<string[]> {
