@@ -76,6 +76,19 @@ const DOCS: SearchDocument[] = [
     },
   ),
   doc(ContentType.GUIDANCE, 'zorg', 'Zorg voor de jeugd', 'Over hulp aan kinderen en gezinnen.'),
+  doc(
+    ContentType.GUIDANCE,
+    'casusoverleg',
+    'Casusoverleg',
+    Array(8).fill('Het escalatiemodel bepaalt wie opschaalt.').join(' '),
+    { extra: 'Escalatiemodel' },
+  ),
+  doc(ContentType.GUIDANCE, 'meldpunt', 'Werkwijze meldpunt', 'Algemene uitleg.', {
+    summary: 'Beschrijft het escalatiemodel stap voor stap.',
+  }),
+  doc(ContentType.GUIDANCE, 'opschaling', 'Opschaling', 'Wie neemt het over?', {
+    tags: [{ slug: 'escalatiemodel', name: 'Escalatiemodel' }],
+  }),
   {
     ...doc(
       ContentType.GUIDANCE,
@@ -156,6 +169,12 @@ describe.each(ENGINES)('search contract: $name', ({ create }) => {
 
   it('ranks a title match above a body match', async () => {
     expect((await slugs('woning')).slice(0, 2)).toEqual(['woningsluiting', 'noodbevel']);
+  });
+
+  it('ranks matches in title, summary or tags above those elsewhere, however often repeated', async () => {
+    const found = await slugs('escalatiemodel');
+    expect(found).toHaveLength(3);
+    expect(found[2]).toBe('casusoverleg');
   });
 
   it('requires every word (AND)', async () => {

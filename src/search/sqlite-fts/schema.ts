@@ -1,5 +1,11 @@
 import type { SqliteDb } from './db';
 
+/**
+ * Layout of the index file. An index written with another layout counts as missing, so
+ * start-up rebuilds it; raise this whenever what is written changes.
+ */
+export const INDEX_FORMAT = 2;
+
 /** Field weights for bm25, in column order of the fts table. */
 export const WEIGHTS = { title: 10, summary: 4, tags: 5, body: 1, extra: 3 } as const;
 

@@ -15,15 +15,15 @@ import {
 import type { SynonymGroups } from '../synonyms';
 import { documentWords } from './analyse';
 import { SqliteDb, SqlitePool } from './db';
-
-/** Read connections per index: independent queries of one search run side by side. */
-const READERS = 3;
 import { matchExpression, withoutTypos } from './match';
 import { rangesFor } from './partitions';
 import { anyMatch, countByTag, countByType, rankedRowids, type Scope } from './ranking';
-import { createSchema } from './schema';
+import { createSchema, INDEX_FORMAT } from './schema';
 import { IndexVocabulary } from './vocabulary';
-import { insertDocuments, refreshTerms, removeItems, setVersion } from './writer';
+import { insertDocuments, refreshTerms, removeItems, setFormat, setVersion } from './writer';
+
+/** Read connections per index: independent queries of one search run side by side. */
+const READERS = 3;
 
 interface HitRow {
   rowid: number;
@@ -84,10 +84,13 @@ export class SqliteFtsEngine implements SearchEngine {
       () => false,
     );
     if (!exists) return null;
-    const row = await (
-      await this.current()
-    ).get<{ value: string }>("SELECT value FROM meta WHERE key = 'content_version'");
-    return row ? Number(row.value) : null;
+    const db = await this.current();
+    const rows = await db.all<{ key: string; value: string }>('SELECT key, value FROM meta');
+    const meta = new Map(rows.map((r) => [r.key, r.value]));
+    const version = meta.get('content_version');
+    // An index in an older layout is treated as missing, so start-up rebuilds it.
+    if (version === undefined || meta.get('format') !== String(INDEX_FORMAT)) return null;
+    return Number(version);
   }
 
   async stage(changes: IndexChanges): Promise<StagedChanges> {
@@ -125,6 +128,7 @@ export class SqliteFtsEngine implements SearchEngine {
       await db.exec('BEGIN');
       await insertDocuments(db, documents, (w) => known.has(w));
       await setVersion(db, contentVersion);
+      await setFormat(db);
       await db.exec(
         "INSERT INTO fts (fts) VALUES ('optimize'); INSERT INTO fts_title (fts_title) VALUES ('optimize'); INSERT INTO fts_head (fts_head) VALUES ('optimize')",
       );

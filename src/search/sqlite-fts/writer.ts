@@ -2,6 +2,7 @@ import type { SearchDocument } from '../documents';
 import { documentWords, ftsRow } from './analyse';
 import { rowidFor, sequenceOf } from './partitions';
 import type { SqliteDb } from './db';
+import { INDEX_FORMAT } from './schema';
 
 const BATCH = 200;
 
@@ -95,6 +96,10 @@ export async function insertDocuments(
       `INSERT INTO fts_title (rowid, title) VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
       titleRows,
     );
+    await db.run(
+      `INSERT INTO fts_head (rowid, title, summary, tags) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      headRows,
+    );
     if (tagRows.length) {
       await db.run(
         `INSERT OR IGNORE INTO doc_tags (rowid, tag) VALUES ${Array(tagRows.length / 2)
@@ -107,12 +112,17 @@ export async function insertDocuments(
   await adjustWords(db, counts);
 }
 
-export async function setVersion(db: SqliteDb, version: number): Promise<void> {
+async function setMeta(db: SqliteDb, key: string, value: string): Promise<void> {
   await db.run(
-    "INSERT INTO meta (key, value) VALUES ('content_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    [String(version)],
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    [key, value],
   );
 }
+
+export const setVersion = (db: SqliteDb, version: number) =>
+  setMeta(db, 'content_version', String(version));
+
+export const setFormat = (db: SqliteDb) => setMeta(db, 'format', String(INDEX_FORMAT));
 
 /** Snapshots the fts5vocab vocabulary for typo lookups; done once per write, not per query. */
 export async function refreshTerms(db: SqliteDb): Promise<void> {
