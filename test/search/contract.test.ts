@@ -190,8 +190,11 @@ describe.each(ENGINES)('search contract: $name', ({ create }) => {
     expect(await slugs('zorx wijk')).not.toContain('zorg');
   });
 
-  it('matches the last word as a prefix', async () => {
+  it('matches the last word as a prefix, short or long, also into compounds', async () => {
     expect(await slugs('noodbe')).toEqual(['noodbevel']);
+    expect(await slugs('nood')).toEqual(['noodbevel']);
+    expect(await slugs('fasen radicaliseringsp')).toEqual(['radicalisering']);
+    expect(await slugs('woning sluit')).toEqual(['woningsluiting']);
   });
 
   it('folds diacritics and stems Dutch inflections', async () => {

@@ -7,22 +7,43 @@ const quote = (term: string) => {
   return `"${term}"`;
 };
 
-function alternative(alt: Alternative): string {
+/** Prefix lengths FTS5 keeps an index for (the tables' `prefix` option). */
+export const PREFIX_INDEXES = [2, 3, 4] as const;
+const MAX_PREFIX_TERMS = 32;
+
+/** The index terms that start with a prefix; undefined when there are more than `max`. */
+export type PrefixTerms = (prefix: string, max: number) => readonly string[] | undefined;
+
+/** The FTS5 operands, ORed, that stand for one alternative. */
+function operands(alt: Alternative, prefixTerms?: PrefixTerms): string[] {
   switch (alt.kind) {
     case 'term':
-      return quote(alt.term);
-    case 'prefix':
-      return `${quote(alt.prefix)}*`;
+      return [quote(alt.term)];
+    case 'prefix': {
+      // FTS5 answers a prefix longer than its prefix indexes by merging the doclists of all
+      // terms with that prefix into one, in every statement that uses it. Naming the few
+      // terms instead lets it seek through each list and skip what the other words rule out.
+      const terms =
+        alt.prefix.length > Math.max(...PREFIX_INDEXES)
+          ? prefixTerms?.(alt.prefix, MAX_PREFIX_TERMS)
+          : undefined;
+      return terms ? terms.map(quote) : [`${quote(alt.prefix)}*`];
+    }
     case 'all':
-      return `(${alt.terms.map(quote).join(' AND ')})`;
+      return [`(${alt.terms.map(quote).join(' AND ')})`];
     case 'phrase':
-      return `"${alt.terms.map((t) => quote(t).slice(1, -1)).join(' ')}"`;
+      return [`"${alt.terms.map((t) => quote(t).slice(1, -1)).join(' ')}"`];
   }
 }
 
 /** The FTS5 MATCH expression: groups ANDed, alternatives ORed. */
-export function matchExpression(groups: readonly QueryGroup[]): string {
-  return groups.map((g) => `(${g.alternatives.map(alternative).join(' OR ')})`).join(' AND ');
+export function matchExpression(groups: readonly QueryGroup[], prefixTerms?: PrefixTerms): string {
+  return groups
+    .map((g) => {
+      const ors = new Set(g.alternatives.flatMap((a) => operands(a, prefixTerms)));
+      return `(${[...ors].join(' OR ')})`;
+    })
+    .join(' AND ');
 }
 
 /** The groups without typo alternatives (for the "typo" ranking tier). */

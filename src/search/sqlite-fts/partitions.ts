@@ -14,9 +14,6 @@ const TYPES: readonly ContentType[] = [
 const LOCALES: readonly Locale[] = [Locale.NL, Locale.EN];
 const SPAN = 2 ** 32;
 
-/** Content type of a rowid's partition (rowid >> 32). */
-export const typeOfPartition = (partition: number): ContentType => TYPES[partition % TYPES.length];
-
 export function rowidFor(locale: Locale, type: ContentType, sequence: number): number {
   return (LOCALES.indexOf(locale) * TYPES.length + TYPES.indexOf(type)) * SPAN + sequence;
 }
@@ -29,6 +26,10 @@ export function typeRange(locale: Locale, type: ContentType): Range {
   const start = rowidFor(locale, type, 0);
   return [start, start + SPAN - 1];
 }
+
+/** One range per type, in partition order. */
+export const typeRanges = (locale: Locale): { type: ContentType; range: Range }[] =>
+  TYPES.map((type) => ({ type, range: typeRange(locale, type) }));
 
 /** Ranges covering a locale, one per requested type (or one for all types). */
 export function rangesFor(locale: Locale, types?: readonly ContentType[]): Range[] {

@@ -1,5 +1,5 @@
 import type { SqliteReader as SqliteDb } from './db';
-import { typeOfPartition, type typeRange, type Range } from './partitions';
+import { typeRanges, type typeRange, type Range } from './partitions';
 import { WEIGHTS } from './schema';
 
 const RANK = `bm25(fts, ${Object.values(WEIGHTS).join(', ')})`;
@@ -8,6 +8,17 @@ export interface Scope {
   readonly locale: Parameters<typeof typeRange>[0];
   readonly ranges: readonly Range[];
   readonly tags: readonly string[];
+}
+
+/**
+ * A rowid range as SQL. The bounds are written as integer literals, not bound: the driver binds
+ * numbers beyond 32 bits as floating point, and FTS5 only seeks to integer rowid bounds (with a
+ * float it reads every match and leaves the filtering to SQLite).
+ */
+export function rowidBetween([lo, hi]: Range): string {
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi))
+    throw new Error(`bad rowid range ${lo}-${hi}`);
+  return `rowid BETWEEN ${lo} AND ${hi}`;
 }
 
 const tagSql = (tags: readonly string[]) =>
@@ -34,11 +45,11 @@ async function best(
 ): Promise<Ranked[]> {
   const rank = RANKS[table];
   const lists = await Promise.all(
-    scope.ranges.map(([lo, hi]) =>
+    scope.ranges.map((range) =>
       db.all<Ranked>(
-        `SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ?${tagSql(scope.tags)}
+        `SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? AND ${rowidBetween(range)}${tagSql(scope.tags)}
          ORDER BY rank, rowid LIMIT ?`,
-        [expression, lo, hi, ...scope.tags, limit],
+        [expression, ...scope.tags, limit],
       ),
     ),
   );
@@ -78,19 +89,28 @@ export async function rankedRowids(
   return out;
 }
 
-/** Exact number of matches per type, in one pass over the matches (type is in the rowid). */
+/**
+ * Exact number of matches per type: one range count per type, each reading only its part of
+ * the doclists (type is in the rowid).
+ */
 export async function countByType(
   db: SqliteDb,
   expression: string,
   scope: Scope,
 ): Promise<{ value: string; count: number }[]> {
-  const [lo, hi] = scope.ranges[0];
-  const rows = await db.all<{ p: number; n: number }>(
-    `SELECT rowid >> 32 AS p, count(*) AS n FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ?${tagSql(scope.tags)} GROUP BY p`,
-    [expression, lo, hi, ...scope.tags],
+  const ranges = typeRanges(scope.locale);
+  const rows = await db.all<{ i: number; n: number }>(
+    ranges
+      .map(
+        ({ range }, i) =>
+          `SELECT ${i} AS i, count(*) AS n FROM fts WHERE fts MATCH ? AND ${rowidBetween(range)}${tagSql(scope.tags)}`,
+      )
+      .join(' UNION ALL '),
+    ranges.flatMap(() => [expression, ...scope.tags]),
   );
   return rows
-    .map((r) => ({ value: typeOfPartition(r.p), count: r.n }))
+    .filter((r) => r.n > 0)
+    .map((r) => ({ value: ranges[r.i].type, count: r.n }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
@@ -104,23 +124,22 @@ export async function countByTag(
 ): Promise<{ value: string; count: number }[]> {
   const sample = scope.ranges
     .map(
-      () =>
-        `SELECT * FROM (SELECT rowid FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ?${tagSql(scope.tags)} LIMIT ${TAG_FACET_SAMPLE})`,
+      (range) =>
+        `SELECT * FROM (SELECT rowid FROM fts WHERE fts MATCH ? AND ${rowidBetween(range)}${tagSql(scope.tags)} LIMIT ${TAG_FACET_SAMPLE})`,
     )
     .join(' UNION ALL ');
   return db.all<{ value: string; count: number }>(
     `SELECT tag AS value, count(*) AS count FROM doc_tags WHERE rowid IN (${sample})
      GROUP BY tag ORDER BY count DESC, tag LIMIT 50`,
-    scope.ranges.flatMap(([lo, hi]) => [expression, lo, hi, ...scope.tags]),
+    scope.ranges.flatMap(() => [expression, ...scope.tags]),
   );
 }
 
 /** Whether anything in the first range matches (cheap: stops at the first hit). */
 export async function anyMatch(db: SqliteDb, expression: string, scope: Scope): Promise<boolean> {
-  const [lo, hi] = scope.ranges[0];
   const row = await db.get(
-    `SELECT 1 FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ?${tagSql(scope.tags)} LIMIT 1`,
-    [expression, lo, hi, ...scope.tags],
+    `SELECT 1 FROM fts WHERE fts MATCH ? AND ${rowidBetween(scope.ranges[0])}${tagSql(scope.tags)} LIMIT 1`,
+    [expression, ...scope.tags],
   );
   return row !== undefined;
 }

@@ -1,4 +1,5 @@
 import type { SqliteDb } from './db';
+import { PREFIX_INDEXES } from './match';
 
 /**
  * Layout of the index file. An index written with another layout counts as missing, so
@@ -33,14 +34,14 @@ export async function createSchema(db: SqliteDb): Promise<void> {
     CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
     CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
       ${Object.keys(WEIGHTS).join(', ')},
-      tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4', content = '', contentless_delete = 1
+      tokenize = 'unicode61 remove_diacritics 2', prefix = '${PREFIX_INDEXES.join(' ')}', content = '', contentless_delete = 1
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS fts_title USING fts5(
-      title, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4', content = '', contentless_delete = 1
+      title, tokenize = 'unicode61 remove_diacritics 2', prefix = '${PREFIX_INDEXES.join(' ')}', content = '', contentless_delete = 1
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS fts_head USING fts5(
       title, summary, tags,
-      tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4', content = '', contentless_delete = 1
+      tokenize = 'unicode61 remove_diacritics 2', prefix = '${PREFIX_INDEXES.join(' ')}', content = '', contentless_delete = 1
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
   `);

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { ContentType, Locale } from '../../content/common/enums';
-import { analyseQuery, matchedBy } from '../analysis/query';
+import { analyseQuery, matchedBy, type QueryGroup } from '../analysis/query';
 import { highlight, type Matcher } from '../analysis/highlight';
 import { normalize } from '../analysis/normalize';
 import type { SearchDocument } from '../documents';
@@ -156,11 +156,13 @@ export class SqliteFtsEngine implements SearchEngine {
     const scope: Scope = { ...all, ranges: rangesFor(request.locale, request.types) };
     // As Meilisearch's default matching strategy: when all words together find nothing, drop
     // words from the end until something matches.
-    while (groups.length > 1 && !(await anyMatch(db, matchExpression(groups), all)))
+    const expression = (gs: readonly QueryGroup[]) =>
+      matchExpression(gs, (prefix, max) => vocab.termsWithPrefix(prefix, max));
+    while (groups.length > 1 && !(await anyMatch(db, expression(groups), all)))
       groups = groups.slice(0, -1);
-    const full = matchExpression(groups);
+    const full = expression(groups);
     const typos = groups.some((g) => g.alternatives.some((a) => a.kind === 'term' && a.typo));
-    const exact = typos ? matchExpression(withoutTypos(groups)) : full;
+    const exact = typos ? expression(withoutTypos(groups)) : full;
 
     const [byType, byTag, ranked] = await Promise.all([
       countByType(db, full, all),

@@ -5,6 +5,8 @@ import type { SqliteDb } from './db';
 /** The index's terms (from fts5vocab) and corpus words, held in memory between changes. */
 export class IndexVocabulary implements Vocabulary {
   private readonly byLength = new Map<number, { term: string; docs: number }[]>();
+  /** All terms in code-unit order, for prefix lookups. */
+  private readonly sorted: readonly string[];
 
   private constructor(
     private readonly terms: Map<string, number>,
@@ -17,6 +19,7 @@ export class IndexVocabulary implements Vocabulary {
       list.push({ term, docs });
       this.byLength.set(term.length, list);
     }
+    this.sorted = [...terms.keys()].sort();
   }
 
   static async load(db: SqliteDb): Promise<IndexVocabulary> {
@@ -37,6 +40,23 @@ export class IndexVocabulary implements Vocabulary {
 
   hasWord(word: string): boolean {
     return this.corpusWords.has(word);
+  }
+
+  /** The index terms starting with `prefix`, or undefined when there are more than `max`. */
+  termsWithPrefix(prefix: string, max: number): string[] | undefined {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i += 1) {
+      if (found.length === max) return undefined;
+      found.push(this.sorted[i]);
+    }
+    return found;
   }
 
   nearTerms(term: string, maxTypos: number): string[] {
