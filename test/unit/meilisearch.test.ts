@@ -3,6 +3,7 @@ import {
   meiliFilter,
   meiliId,
   meiliSettings,
+  meiliTotal,
   toMeiliDocument,
 } from '../../src/search/meilisearch/settings';
 import { toSynonymGroups } from '../../src/search/synonyms';
@@ -80,5 +81,14 @@ describe('Meilisearch documents and filters', () => {
       'type IN ["LEGAL_POWER"]',
       'tags = "zorg\\", OR type = \\"x"',
     ]);
+  });
+
+  it('takes the total from the type facet counts of the requested types, not the estimate', () => {
+    const counts = { LEGAL_POWER: 1200, GUIDANCE: 30, TARGET_GROUP: 4 };
+    expect(meiliTotal(counts, undefined, 1000)).toBe(1234);
+    expect(meiliTotal(counts, ['GUIDANCE', 'TARGET_GROUP'], 1000)).toBe(34);
+    expect(meiliTotal(counts, [], 1000)).toBe(1234);
+    expect(meiliTotal({}, ['GUIDANCE'], 0)).toBe(0);
+    expect(meiliTotal(undefined, undefined, 987)).toBe(987);
   });
 });

@@ -11,7 +11,13 @@ import {
   type StagedChanges,
 } from '../search-engine';
 import type { SynonymGroups } from '../synonyms';
-import { meiliFilter, meiliSettings, toMeiliDocument, type MeiliDocument } from './settings';
+import {
+  meiliFilter,
+  meiliSettings,
+  meiliTotal,
+  toMeiliDocument,
+  type MeiliDocument,
+} from './settings';
 
 const INDEX = 'content';
 const META = 'content_meta';
@@ -157,7 +163,11 @@ export class MeilisearchEngine implements SearchEngine {
           .map(([value, count]) => ({ value, count }))
           .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
       return {
-        total: page.estimatedTotalHits ?? page.totalHits ?? 0,
+        total: meiliTotal(
+          types.facetDistribution?.type,
+          request.types,
+          page.estimatedTotalHits ?? page.totalHits ?? 0,
+        ),
         facets: [
           { field: 'type' as const, values: facet(types, 'type') },
           { field: 'tags' as const, values: facet(page, 'tags') },

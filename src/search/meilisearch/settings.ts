@@ -71,3 +71,18 @@ export function meiliFilter(
   for (const tag of tags ?? []) filter.push(`tags = ${quote(tag)}`);
   return filter;
 }
+
+/**
+ * The number of matches, from the type facet of the search without the type filter:
+ * Meilisearch counts facets over every match, while `estimatedTotalHits` is an estimate.
+ */
+export function meiliTotal(
+  typeCounts: Readonly<Record<string, number>> | undefined,
+  types: readonly string[] | undefined,
+  estimated: number,
+): number {
+  if (!typeCounts) return estimated;
+  return Object.entries(typeCounts)
+    .filter(([type]) => !types?.length || types.includes(type))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
