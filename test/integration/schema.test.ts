@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import type { Knex } from '@mikro-orm/knex';
+import { loadConfig } from '../../src/config';
+import { openDatabase, sqlitePath } from '../../src/db/orm';
+import { runSeed } from '../../src/seed/run';
+import { createTestDatabase, FIXTURE_SEED, type TestDatabase } from '../helpers/app';
+
+const TABLES = ['content', 'content_translation', 'source', 'content_link', 'content_tag'];
+
+const rows = (knex: Knex) =>
+  Promise.all(
+    TABLES.map(async (t) => JSON.stringify(await knex(t).select('*').orderByRaw('1, 2'))),
+  );
+
+const sha256 = async (file: string) =>
+  createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
+
+describe('SQLite schema at start-up', () => {
+  let db: TestDatabase;
+  let file: string;
+  beforeEach(async () => {
+    db = await createTestDatabase('sqlite');
+    file = sqlitePath({ dataDir: db.dataDir });
+    const orm = await openDatabase(loadConfig(db.env));
+    await runSeed(orm.em, { dir: FIXTURE_SEED });
+    await orm.close();
+  });
+  afterEach(() => db.drop());
+
+  it('leaves the file untouched when the schema is current', async () => {
+    const before = await sha256(file);
+    const orm = await openDatabase(loadConfig(db.env));
+    await orm.close();
+    expect(await sha256(file)).toBe(before);
+  });
+
+  it('brings a file from an older schema up to date in one step, keeping every row', async () => {
+    let orm = await openDatabase(loadConfig(db.env));
+    const knex = orm.em.getKnex();
+    const before = await rows(knex);
+    const [{ user_version: current }] =
+      await knex.raw<{ user_version: number }[]>('pragma user_version');
+    // What a file written by an earlier version looks like: no schema fingerprint yet.
+    await knex.raw('pragma user_version = 0');
+    await orm.close();
+
+    orm = await openDatabase(loadConfig(db.env));
+    const after = orm.em.getKnex();
+    expect(await after.raw('pragma user_version')).toEqual([{ user_version: current }]);
+    expect(await after.raw('pragma foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+    expect(await rows(after)).toEqual(before);
+    expect(current).toBeGreaterThan(0);
+    expect(before.every((r) => r !== '[]')).toBe(true);
+    await orm.close();
+  });
+});
