@@ -9,6 +9,7 @@ const quote = (term: string) => {
 
 /** Prefix lengths FTS5 keeps an index for (the tables' `prefix` option). */
 export const PREFIX_INDEXES = [2, 3, 4] as const;
+const LONGEST_PREFIX_INDEX = Math.max(...PREFIX_INDEXES);
 const MAX_PREFIX_TERMS = 32;
 
 /** The index terms that start with a prefix; undefined when there are more than `max`. */
@@ -24,7 +25,7 @@ function operands(alt: Alternative, prefixTerms?: PrefixTerms): string[] {
       // terms with that prefix into one, in every statement that uses it. Naming the few
       // terms instead lets it seek through each list and skip what the other words rule out.
       const terms =
-        alt.prefix.length > Math.max(...PREFIX_INDEXES)
+        alt.prefix.length > LONGEST_PREFIX_INDEX
           ? prefixTerms?.(alt.prefix, MAX_PREFIX_TERMS)
           : undefined;
       return terms ? terms.map(quote) : [`${quote(alt.prefix)}*`];

@@ -7,6 +7,9 @@ import { PREFIX_INDEXES } from './match';
  */
 export const INDEX_FORMAT = 2;
 
+/** Options shared by the FTS5 tables: folded diacritics, prefix indexes, no content copy. */
+const FTS_OPTIONS = `tokenize = 'unicode61 remove_diacritics 2', prefix = '${PREFIX_INDEXES.join(' ')}', content = '', contentless_delete = 1`;
+
 /** Field weights for bm25, in column order of the fts table. */
 export const WEIGHTS = { title: 10, summary: 4, tags: 5, body: 1, extra: 3 } as const;
 
@@ -34,14 +37,14 @@ export async function createSchema(db: SqliteDb): Promise<void> {
     CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
     CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
       ${Object.keys(WEIGHTS).join(', ')},
-      tokenize = 'unicode61 remove_diacritics 2', prefix = '${PREFIX_INDEXES.join(' ')}', content = '', contentless_delete = 1
+      ${FTS_OPTIONS}
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS fts_title USING fts5(
-      title, tokenize = 'unicode61 remove_diacritics 2', prefix = '${PREFIX_INDEXES.join(' ')}', content = '', contentless_delete = 1
+      title, ${FTS_OPTIONS}
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS fts_head USING fts5(
       title, summary, tags,
-      tokenize = 'unicode61 remove_diacritics 2', prefix = '${PREFIX_INDEXES.join(' ')}', content = '', contentless_delete = 1
+      ${FTS_OPTIONS}
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
   `);
