@@ -6,11 +6,12 @@ import MiniSearch from 'minisearch';
 import pino from 'pino';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { ContentType, Locale } from '../src/content/common/enums';
+import { Locale } from '../src/content/common/enums';
+import { CONTENT_TYPES } from '../src/content/registry';
 import { words } from '../src/search/analysis/normalize';
-import { loadSearchDocuments, type SearchDocument } from '../src/search/documents';
+import { documentsOfItem, documentsTarget, type SearchDocument } from '../src/search/documents';
 import { SqliteFtsEngine } from '../src/search/sqlite-fts/sqlite-fts.engine';
-import { loadSynonyms } from '../src/search/synonyms';
+import { toSynonymGroups } from '../src/search/synonyms';
 
 /** Deterministic pseudo-random numbers, so every run measures the same corpus and queries. */
 function random(seed: number) {
@@ -52,10 +53,10 @@ function generateCorpus(
   const vocab = [...new Set(seedDocs.flatMap((d) => words(`${d.title} ${d.summary} ${d.body}`)))];
   const zipf = () => vocab[Math.floor(vocab.length * rnd() ** 2.2)];
   const text = (k: number) => Array.from({ length: k }, zipf).join(' ');
-  const types = Object.values(ContentType);
+  const types = CONTENT_TYPES.map((d) => d.type);
   const tags = [...new Set(seedDocs.flatMap((d) => d.tags))];
   return Array.from({ length: n }, (_, i) => ({
-    id: `GUIDANCE:gen-${i}:nl`,
+    id: `${types[i % types.length]}:gen-${i}:nl`,
     type: types[i % types.length],
     slug: `gen-${i}`,
     locale: Locale.NL,
@@ -126,11 +127,11 @@ export async function runSearchBench(
     const app = await buildApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), {
       logger: pino({ level: 'silent' }),
     });
-    const seedDocs = (await loadSearchDocuments(app.orm.em.fork())).filter(
-      (d) => d.locale === Locale.NL,
-    );
+    const { snapshot } = app.live.current;
+    const seedDocs = snapshot.items.flatMap(documentsOfItem).filter((d) => d.locale === Locale.NL);
     await app.close();
-    const synonyms = await loadSynonyms(path.resolve('seed'));
+    const synonyms = toSynonymGroups(snapshot.synonyms?.data ?? []);
+    const types = CONTENT_TYPES.map((d) => d.type);
     const vocabulary = [
       ...new Set(seedDocs.flatMap((d) => words(d.title + ' ' + d.summary))),
     ].filter((w) => w.length >= 3);
@@ -140,11 +141,12 @@ export async function runSearchBench(
       ['seed', seedDocs],
       [`generated`, generateCorpus(seedDocs, n, rnd)],
     ] as const) {
-      const engine = new SqliteFtsEngine(path.join(dir, `${corpus}.sqlite`), synonyms);
-      const [, buildMs] = await time(() => engine.rebuild(docs, 1));
+      const engine = new SqliteFtsEngine(path.join(dir, `${corpus}.sqlite`));
+      const target = documentsTarget(docs, { version: 1, synonyms, types });
+      const [reader, buildMs] = await time(() => engine.rebuild(target));
       rows.push(
         await measure('sqlite-fts (embedded)', corpus, docs.length, buildMs, queries, (q) =>
-          engine.search({ query: q, locale: Locale.NL, limit: 10, offset: 0 }),
+          reader.search({ query: q, locale: Locale.NL, limit: 10, offset: 0 }),
         ),
       );
       await engine.close();

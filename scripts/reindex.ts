@@ -1,19 +1,27 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../src/config';
+import { CONTENT_ENTITIES } from '../src/content/entities';
+import { loadSnapshot } from '../src/content/read-model/load';
 import { openDatabase } from '../src/db/orm';
 import { createSearchEngine } from '../src/search/create-engine';
-import { rebuildIndex } from '../src/search/indexer';
+import { indexTarget } from '../src/search/documents';
 
-/** Rebuilds the search index from the database into a fresh index and swaps it in. */
+/**
+ * Rebuilds the search index from the database's current content into a fresh index and swaps
+ * it in; running servers switch to it (it holds the version they serve).
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const orm = await openDatabase(config);
-  const search = await createSearchEngine(config);
+  const orm = await openDatabase(config, CONTENT_ENTITIES);
+  const search = createSearchEngine(config);
   try {
     const started = Date.now();
-    const { documents, version } = await rebuildIndex(search, orm.em);
+    const snapshot = await loadSnapshot(orm.em);
+    const target = indexTarget(snapshot);
+    const reader = await search.rebuild(target);
+    await reader.close();
     process.stdout.write(
-      `Reindexed ${documents} documents (content version ${version}) into ${search.name} in ${Date.now() - started} ms\n`,
+      `Reindexed ${target.items.size} items (content version ${snapshot.version}) into ${search.name} in ${Date.now() - started} ms\n`,
     );
   } finally {
     await search.close();
@@ -25,7 +33,7 @@ main().catch((error: unknown) => {
   process.stderr.write(
     error instanceof ConfigError
       ? `${error.message}\n`
-      : `Reindex failed: ${(error as Error).stack ?? String(error)}\n`,
+      : `Reindex failed: ${(error as Error).message ?? String(error)}\n`,
   );
   process.exit(1);
 });

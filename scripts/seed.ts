@@ -2,12 +2,17 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config';
+import { ContentLockedError } from '../src/content/common/content-state';
+import { CONTENT_ENTITIES } from '../src/content/entities';
 import { openDatabase } from '../src/db/orm';
+import { createSearchEngine } from '../src/search/create-engine';
 import { SeedValidationError } from '../src/seed/errors';
 import { formatReport, runSeed } from '../src/seed/run';
-import { createSearchEngine } from '../src/search/create-engine';
 
 const USAGE = 'usage: npm run seed -- [--dry-run] [--dir <seed folder>]';
+
+/** What an editor sees of an unexpected failure: one line, not a statement or a stack. */
+const MAX_MESSAGE = 300;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -24,22 +29,41 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const dir = values.dir ? path.resolve(values.dir) : config.seedDir;
-  const orm = await openDatabase(config);
-  const search = await createSearchEngine({ ...config, seedDir: dir });
+  const orm = await openDatabase(config, CONTENT_ENTITIES);
+  // The embedded index belongs to each server, which follows the database by itself; only a
+  // shared index (Meilisearch) is written here.
+  const search = config.meiliHost ? createSearchEngine(config) : undefined;
   try {
-    const report = await runSeed(orm.em, { dir, dryRun: values['dry-run'], search });
+    const report = await runSeed(orm.em, {
+      dir,
+      dryRun: values['dry-run'],
+      search,
+      onWait: () =>
+        process.stdout.write('Another seed is writing this database; waiting for it…\n'),
+    });
     process.stdout.write(`${formatReport(report)}\n`);
+    if (report.searchIndex && !report.searchIndex.ok)
+      process.stderr.write(`Warning: ${report.searchIndex.message}\n`);
     return 0;
   } finally {
-    await search.close();
+    await search?.close();
     await orm.close();
   }
+}
+
+function oneLine(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof SeedValidationError || error instanceof ConfigError)
+    if (
+      error instanceof SeedValidationError ||
+      error instanceof ConfigError ||
+      error instanceof ContentLockedError
+    )
       process.stderr.write(`${error.message}\n`);
     else if (
       error instanceof TypeError &&
@@ -47,7 +71,12 @@ main().then(
       String(error.code).startsWith('ERR_PARSE_ARGS')
     ) {
       process.stderr.write(`${error.message}\n${USAGE}\n`);
-    } else process.stderr.write(`Seed failed: ${(error as Error).stack ?? String(error)}\n`);
+    } else {
+      process.stderr.write(
+        `Seed failed, nothing was changed: ${oneLine(error)}\n(set LOG_LEVEL=debug for the details)\n`,
+      );
+      if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(error as Error).stack}\n`);
+    }
     process.exit(1);
   },
 );

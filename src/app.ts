@@ -3,18 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { ContentEntity } from './content/common/content.entity';
+import { CONTENT_ENTITIES } from './content/entities';
 import { openDatabase, type Orm } from './db/orm';
+import { LiveContent } from './graphql/live-content';
 import { buildHttpServer } from './http/server';
 import { createSearchEngine } from './search/create-engine';
-import type { SearchEngine } from './search/search-engine';
-import { SearchKeeper } from './search/search-status';
 import { formatReport, runSeed } from './seed/run';
 
 export interface App {
   readonly http: FastifyInstance;
   readonly orm: Orm;
   readonly logger: Logger;
-  readonly search: SearchEngine;
+  /** The content version being served, with its search index. */
+  readonly live: LiveContent;
   close(): Promise<void>;
 }
 
@@ -23,38 +24,46 @@ export interface AppOptions {
 }
 
 /**
- * Composition root: database, first-start seeding and the HTTP server. Tests build the same
- * app; only src/main.ts listens.
+ * Composition root: database, first-start seeding, the live content (read model and search
+ * index of one version) and the HTTP server. Tests build the same app; only src/main.ts listens.
  */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const orm = await openDatabase(config);
-  let keeper: SearchKeeper | undefined;
+  const orm = await openDatabase(config, CONTENT_ENTITIES);
+  let live: LiveContent | undefined;
   try {
-    const search = await createSearchEngine(config);
-    keeper = new SearchKeeper(search, orm.em, logger);
     if (config.seedOnStart && (await orm.em.fork().count(ContentEntity, {})) === 0) {
-      const report = await runSeed(orm.em, { dir: config.seedDir });
+      const report = await runSeed(orm.em, {
+        dir: config.seedDir,
+        onWait: () => logger.info('another process is seeding the database; waiting for it'),
+      });
       logger.info(
         { seed: { created: report.created, version: report.contentVersion } },
         formatReport(report),
       );
     }
-    await keeper.start();
-    const http = await buildHttpServer({ config, orm, logger, search });
+    live = await LiveContent.start({
+      em: orm.em,
+      engine: createSearchEngine(config),
+      logger,
+      pollMs: config.http.contentVersionPollMs,
+      graceMs: config.limits.timeoutMs + 1_000,
+    });
+    const http = await buildHttpServer({ config, orm, logger, live });
+    const started = live;
     return {
       http,
       orm,
       logger,
-      search,
+      live: started,
       async close() {
         await http.close();
-        await keeper?.close();
+        await started.stop();
         await orm.close();
       },
     };
   } catch (error) {
-    await keeper?.close();
+    await live?.stop();
     await orm.close();
     throw error;
   }

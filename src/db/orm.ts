@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MikroORM as PostgresOrm, type Options as PostgresOptions } from '@mikro-orm/postgresql';
 import { MikroORM as SqliteOrm, type Options as SqliteOptions } from '@mikro-orm/sqlite';
-import type { MikroORM } from '@mikro-orm/core';
+import { IsolationLevel, type EntityClass, type MikroORM } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { Config } from '../config';
-import { ENTITIES } from './entities';
 
 export type Orm = MikroORM & { em: EntityManager };
 export type Dialect = 'sqlite' | 'postgresql';
@@ -19,41 +18,109 @@ export function dialectOf(config: Pick<Config, 'databaseUrl'>): Dialect {
   return config.databaseUrl ? 'postgresql' : 'sqlite';
 }
 
-const common = {
-  entities: ENTITIES,
-  discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
-  allowGlobalContext: false,
-  forceUtcTimezone: true,
-  debug: false,
-} as const;
+/** The entity classes the ORM manages (src/content/entities.ts lists them). */
+export type Entities = readonly EntityClass<object>[];
+
+/** How long an SQLite statement waits for another process's lock before it fails. */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+interface SqliteConnection {
+  exec(sql: string, done: (error: Error | null) => void): void;
+}
 
 /** ORM options for the configured database; the MikroORM CLI config reuses them. */
 export function ormOptions(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  entities: Entities,
 ): SqliteOptions | PostgresOptions {
+  const common = {
+    entities: [...entities],
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: false,
+  };
   if (config.databaseUrl)
     return { ...common, clientUrl: config.databaseUrl, pool: { min: 0, max: 10 } };
-  return { ...common, dbName: sqlitePath(config) };
+  return {
+    ...common,
+    dbName: sqlitePath(config),
+    pool: {
+      // Per connection: wait for another process's lock instead of failing at once.
+      afterCreate(connection: SqliteConnection, done: (error: Error | null) => void) {
+        connection.exec(
+          `pragma foreign_keys = on; pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
+          done,
+        );
+      },
+    },
+  };
 }
 
 /**
  * Connects and brings the schema up to date. The schema is derived from the entities and only
  * ever extended in place (`safe`: no column or table is dropped), so existing data survives.
  */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Orm> {
-  let orm: Orm;
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  entities: Entities,
+): Promise<Orm> {
+  // DATA_DIR also holds the embedded search index, whichever database is used.
+  fs.mkdirSync(config.dataDir, { recursive: true });
   if (config.databaseUrl) {
-    orm = (await PostgresOrm.init(ormOptions(config) as PostgresOptions)) as unknown as Orm;
-  } else {
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    orm = (await SqliteOrm.init(ormOptions(config) as SqliteOptions)) as unknown as Orm;
-    await orm.em.getConnection().execute('pragma foreign_keys = on');
-    await updateSqliteSchema(orm);
+    const orm = (await PostgresOrm.init(
+      ormOptions(config, entities) as PostgresOptions,
+    )) as unknown as Orm;
+    await updatePostgresSchema(orm);
     return orm;
   }
-  const sql = await orm.schema.getUpdateSchemaSQL({ safe: true, wrap: false });
-  if (sql.trim()) await orm.schema.updateSchema({ safe: true });
+  const orm = (await SqliteOrm.init(
+    ormOptions(config, entities) as SqliteOptions,
+  )) as unknown as Orm;
+  // Write-ahead logging: a seed writing and servers reading the file never wait for each other.
+  await orm.em.getKnex().raw('pragma journal_mode = wal');
+  await updateSqliteSchema(orm);
   return orm;
+}
+
+/** Any lock id will do, as long as nothing else on the database uses it. */
+const SCHEMA_LOCK = 7_263_001;
+
+/**
+ * Brings a PostgreSQL schema up to date under a session advisory lock, so instances starting
+ * together on a new database do not create the same tables at once.
+ */
+async function updatePostgresSchema(orm: Orm): Promise<void> {
+  const knex = orm.em.getKnex();
+  await knex.transaction(async (trx: Knex.Transaction) => {
+    await trx.raw('select pg_advisory_xact_lock(?)', [SCHEMA_LOCK]);
+    const sql = await orm.schema.getUpdateSchemaSQL({ safe: true, wrap: false });
+    if (sql.trim()) await trx.raw(sql);
+  });
+}
+
+export function isPostgres(em: EntityManager): boolean {
+  return em.getPlatform().getConfig().get('clientUrl', '').startsWith('postgres');
+}
+
+/**
+ * Runs `read` in one read-only transaction: every statement sees the same committed state, so
+ * what is read belongs to one content version. (Begun and ended by hand: `em.transactional`
+ * would switch on Node's promise hooks for the life of the process, a cost every request pays.)
+ */
+export async function readConsistently<T>(
+  em: EntityManager,
+  read: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  const fork = em.fork();
+  await fork.begin(
+    isPostgres(em) ? { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true } : {},
+  );
+  try {
+    return await read(fork);
+  } finally {
+    await fork.rollback();
+  }
 }
 
 /**

@@ -1,10 +1,13 @@
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Config } from '../config';
 import type { Context } from './context';
 import { createFormatError } from './errors';
+import { cachePolicyPlugin } from './plugins/cache-policy.plugin';
 import { costLimitPlugin } from './plugins/cost-limit.plugin';
 import { aliasLimitRule, depthLimitRule, directiveLimitRule } from './plugins/limit-rules';
 import { reportPlugin } from './plugins/report.plugin';
@@ -57,7 +60,9 @@ export async function createApollo({
     stopOnTerminationSignals: false,
     formatError: createFormatError(undefined, config.nodeEnv !== 'production'),
     plugins: [
-      ApolloServerPluginCacheControl({ defaultMaxAge: http.cacheMaxAge }),
+      // Apollo's own cache-control plugin works the policy out field by field on every request.
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin<Context>(http.cacheMaxAge),
       ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin<Context>(limits.maxCost),
       reportPlugin(),

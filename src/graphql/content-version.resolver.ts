@@ -1,5 +1,5 @@
 import { Ctx, Directive, Int, Query, Resolver } from 'type-graphql';
-import type { Context } from './context';
+import type { ContentContext } from '../content/common/context';
 
 @Resolver()
 export class ContentVersionResolver {
@@ -9,7 +9,7 @@ export class ContentVersionResolver {
       'carry it, so a client can tell whether what it holds is current.',
   })
   @Directive('@cacheControl(maxAge: 5)')
-  contentVersion(@Ctx() { contentVersion }: Context): number {
-    return contentVersion;
+  contentVersion(@Ctx() { content }: ContentContext): number {
+    return content.version;
   }
 }

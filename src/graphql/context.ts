@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/knex';
-import { ContentReader } from '../content/common/content.reader';
-import type { SearchEngine } from '../search/search-engine';
+import type { ContentContext } from '../content/common/context';
+import type { SearchContext } from '../search/context';
+import type { LiveState } from './live-content';
 
 /**
  * What the GraphQL layer reports back to the HTTP layer about one request: the resolved
@@ -16,30 +16,11 @@ export interface RequestLogger {
   warn(obj: object, msg: string): void;
 }
 
-/** Per-request context: a forked EntityManager and the request's loaders. */
-export interface Context {
-  readonly em: EntityManager;
-  readonly reader: ContentReader;
-  /** The content version this request is answered at (also in the response cache key). */
-  readonly contentVersion: number;
-  readonly report?: RequestReport;
-  /** The configured search engine (absent in contexts that serve no search). */
-  readonly search?: SearchEngine;
-}
-
-export interface ContextOptions {
-  readonly search?: SearchEngine;
-  readonly contentVersion?: number;
+/** Per-request context: the one content version (and its search index) the request sees. */
+export interface Context extends ContentContext, SearchContext {
   readonly report?: RequestReport;
 }
 
-export function createContext(rootEm: EntityManager, options: ContextOptions = {}): Context {
-  const em = rootEm.fork();
-  return {
-    em,
-    reader: new ContentReader(em),
-    contentVersion: options.contentVersion ?? 0,
-    report: options.report,
-    search: options.search,
-  };
+export function createContext(live: LiveState, report?: RequestReport): Context {
+  return { content: live.snapshot, search: live.search, report };
 }

@@ -1,28 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode } from '../lib/errors';
 
-/** Every error code a client can see. Anything else is reported as INTERNAL_SERVER_ERROR. */
-export enum ErrorCode {
-  BAD_USER_INPUT = 'BAD_USER_INPUT',
-  NOT_FOUND = 'NOT_FOUND',
-  SEARCH_UNAVAILABLE = 'SEARCH_UNAVAILABLE',
-  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
-  // Request limits, all refused before execution (the timeout during it).
-  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
-  QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
-  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
-  TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
-  TOO_MANY_TOKENS = 'TOO_MANY_TOKENS',
-  TOO_MANY_OPERATIONS = 'TOO_MANY_OPERATIONS',
-  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
-  RATE_LIMITED = 'RATE_LIMITED',
-  EXECUTION_TIMEOUT = 'EXECUTION_TIMEOUT',
-  // HTTP-level refusals: a request that is not GraphQL over HTTP, or a cross-site one.
-  BAD_REQUEST = 'BAD_REQUEST',
-  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
-  CSRF_REJECTED = 'CSRF_REJECTED',
-  METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
-}
+export { BadUserInputError, ErrorCode } from '../lib/errors';
 
 /** Codes that graphql-js and Apollo assign themselves and that are safe to pass on. */
 const FRAMEWORK_CODES = new Set([
@@ -34,13 +14,6 @@ const FRAMEWORK_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
-
-/** An invalid argument value; names the argument so the client knows what to fix. */
-export class BadUserInputError extends GraphQLError {
-  constructor(argument: string, reason: string) {
-    super(`${argument}: ${reason}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } });
-  }
-}
 
 /**
  * A request over one of the configured limits. Validation rules raise it too; Apollo then wraps

@@ -2,8 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { z } from 'zod';
-import { FRONT_MATTER, TagsFile } from '../seed/front-matter';
-import { RoleModelFile } from '../seed/role-model.schema';
+import { TagsFile } from '../content/common/front-matter';
+import { FRONT_MATTER } from '../content/front-matter';
+import { descriptorOf } from '../content/registry';
+import { RoleModelFile } from '../content/role-model/role-model.schema';
+import { SynonymsFile } from '../search/synonyms';
 import { getSchema } from './schema';
 
 export class SchemaDriftError extends Error {
@@ -25,7 +28,8 @@ export async function generatedSchemaFiles(): Promise<Map<string, string>> {
       null,
       2,
     ) + '\n';
-  for (const { nl, en, name } of Object.values(FRONT_MATTER)) {
+  for (const [type, { nl, en }] of FRONT_MATTER) {
+    const name = descriptorOf(type).schemaName;
     files.set(
       `schema/content/${name}.nl.schema.json`,
       json(nl, `Front matter of seed/${name} Dutch (.nl.md) files`),
@@ -37,6 +41,7 @@ export async function generatedSchemaFiles(): Promise<Map<string, string>> {
   }
   files.set('schema/content/tags.schema.json', json(TagsFile, 'seed/tags.yml'));
   files.set('schema/content/role-model.schema.json', json(RoleModelFile, 'seed/role-model.yml'));
+  files.set('schema/content/synonyms.schema.json', json(SynonymsFile, 'seed/synonyms.yml'));
   return files;
 }
 

@@ -1,16 +1,11 @@
-import { Counter, Gauge, Histogram, collectDefaultMetrics, register } from 'prom-client';
+import { Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom-client';
+import { LATENCY_BUCKETS, metric } from '../lib/metric';
 
 /**
  * The process's Prometheus metrics, in prom-client's default registry (one per process).
- * `/metrics` (src/http) renders them; the search resolver observes `searchLatency`.
+ * `/metrics` (src/http) renders them (src/search/metrics.ts adds the search latency).
  */
 collectDefaultMetrics();
-
-const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-
-function metric<T>(name: string, create: () => T): T {
-  return (register.getSingleMetric(name) as T | undefined) ?? create();
-}
 
 export const requestsTotal = metric(
   'graphql_requests_total',
@@ -56,18 +51,6 @@ export const responseCacheTotal = metric(
 export const contentVersionGauge = metric(
   'content_version',
   () => new Gauge({ name: 'content_version', help: 'Content version the server answers at.' }),
-);
-
-/** Search latency; the search resolver observes it around each engine call. */
-export const searchLatency = metric(
-  'search_latency_seconds',
-  () =>
-    new Histogram({
-      name: 'search_latency_seconds',
-      help: 'Time the search engine takes to answer one search, by engine.',
-      labelNames: ['engine'] as const,
-      buckets: LATENCY_BUCKETS,
-    }),
 );
 
 const seenOperations = new Set<string>();

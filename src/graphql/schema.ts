@@ -1,29 +1,21 @@
 import { specifiedDirectives, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
-import { ContentResolver } from '../content/common/content.resolver';
-import { GuidanceResolver } from '../content/guidance/guidance.resolver';
-import { LegalPowerResolver } from '../content/legal-power/legal-power.resolver';
-import { PreventionApproachResolver } from '../content/prevention-approach/prevention-approach.resolver';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { ContentFields, ContentResolver } from '../content/content.resolver';
+import { CONTENT_TYPES } from '../content/registry';
 import { RoleModelResolver } from '../content/role-model/role-model.resolver';
-import { TargetGroupProfileResolver } from '../content/target-group/target-group.resolver';
-import { GuidanceObject } from '../content/guidance/guidance.type';
-import { LegalPowerObject } from '../content/legal-power/legal-power.type';
-import { PreventionApproachObject } from '../content/prevention-approach/prevention-approach.type';
-import { TargetGroupProfileObject } from '../content/target-group/target-group.type';
-import { ContentVersionResolver } from './content-version.resolver';
 import { SearchResolver } from '../search/search.resolver';
+import { ContentVersionResolver } from './content-version.resolver';
 import { CacheControlDirective } from './plugins/cache-control.directive';
 
-export const RESOLVERS = [
+/** Every resolver: the common content queries, each registered type's, and the rest. */
+export const RESOLVERS: NonEmptyArray<new () => object> = [
   ContentResolver,
-  GuidanceResolver,
-  LegalPowerResolver,
-  PreventionApproachResolver,
-  TargetGroupProfileResolver,
+  ContentFields,
+  ...CONTENT_TYPES.flatMap((d) => d.resolvers),
   RoleModelResolver,
   ContentVersionResolver,
   SearchResolver,
-] as const;
+];
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -31,12 +23,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: RESOLVERS,
-    orphanedTypes: [
-      GuidanceObject,
-      LegalPowerObject,
-      PreventionApproachObject,
-      TargetGroupProfileObject,
-    ],
+    orphanedTypes: CONTENT_TYPES.map((d) => d.object),
     directives: [...specifiedDirectives, CacheControlDirective],
     validate: false,
     emitSchemaFile: false,

@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 
-/** A strong validator: the content version and a hash of the exact response bytes. */
-export function strongEtag(contentVersion: number, body: string): string {
-  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+/**
+ * A strong validator: the content version and a hash of what determines the response bytes
+ * (the bytes themselves, or the request they answer at that version).
+ */
+export function strongEtag(contentVersion: number, source: string): string {
+  const hash = digest('sha256', source, 'base64url').slice(0, 27);
   return `"v${contentVersion}-${hash}"`;
 }
 

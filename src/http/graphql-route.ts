@@ -2,10 +2,9 @@ import { HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Config } from '../config';
-import type { Orm } from '../db/orm';
 import type { Apollo } from '../graphql/apollo';
 import { createContext } from '../graphql/context';
-import type { ContentVersionWatcher } from './content-version';
+import type { LiveContent } from '../graphql/live-content';
 import { csrfGuard } from './csrf';
 import { strongEtag } from './etag';
 import { batchLimit, getQueriesOnly } from './request-guards';
@@ -13,17 +12,14 @@ import { withTimeout } from './timeout';
 import { sendGraphiqlPage, wantsGraphiql } from './graphiql/page';
 import { sendRepresentation } from './graphql-response';
 import { requestState } from './request-state';
-import type { ResponseCache } from './response-cache';
-import type { SearchEngine } from '../search/search-engine';
+import { responseKey, type ResponseCache } from './response-cache';
 
 export interface GraphqlRouteDeps {
   readonly config: Config;
-  readonly orm: Orm;
   readonly apollo: Apollo;
-  readonly versions: ContentVersionWatcher;
+  readonly live: LiveContent;
   readonly cache?: ResponseCache;
   readonly rateLimit: preHandlerAsyncHookHandler;
-  readonly search?: SearchEngine;
 }
 
 /**
@@ -31,14 +27,15 @@ export interface GraphqlRouteDeps {
  * cache and Apollo Server, with ETags on cacheable GET responses.
  */
 export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDeps): void {
-  const { config, orm, apollo, versions, cache } = deps;
+  const { config, apollo, live, cache } = deps;
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
     onRequest: [
       (request, _reply, done) => {
-        // Every GraphQL request is counted and logged, also when refused before the handler.
-        requestState(request, versions.current);
+        // Every GraphQL request is counted and logged, also when refused before the handler;
+        // the content version it will be answered from is taken here, once.
+        requestState(request, live.current);
         done();
       },
       csrfGuard,
@@ -53,11 +50,11 @@ export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDep
         request.kb = null; // a page, not a GraphQL request
         return sendGraphiqlPage(reply);
       }
-      const state = requestState(request, versions.current);
-      const version = state.contentVersion;
-      const key = cache?.keyFor(request, version, request.headers.accept ?? '');
+      const state = requestState(request, live.current);
+      const version = state.live.snapshot.version;
+      const key = responseKey(request, version, request.headers.accept ?? '');
       const hit = key === undefined ? undefined : cache?.get(key);
-      state.cache = hit ? 'HIT' : key === undefined ? 'BYPASS' : 'MISS';
+      state.cache = hit ? 'HIT' : key === undefined || !cache ? 'BYPASS' : 'MISS';
       void reply.header('x-cache', state.cache);
       if (hit) {
         state.report.operationName = hit.operationName;
@@ -69,14 +66,7 @@ export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDep
       const response = await withTimeout(
         apollo.server.executeHTTPGraphQLRequest({
           httpGraphQLRequest: toApolloRequest(request),
-          context: () =>
-            Promise.resolve(
-              createContext(orm.em, {
-                contentVersion: version,
-                report: state.report,
-                search: deps.search,
-              }),
-            ),
+          context: () => Promise.resolve(createContext(state.live, state.report)),
         }),
         config.limits.timeoutMs,
       );
@@ -89,7 +79,10 @@ export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDep
       const cacheControl = response.headers.get('cache-control');
       const status = response.status ?? 200;
       if (status === 200 && cacheControl && /\bpublic\b/.test(cacheControl)) {
-        const etag = strongEtag(version, body);
+        // The answer to a request at a content version is always the same, so its key
+        // identifies the body; search results are hashed themselves, as an index rebuilt
+        // within a version may order equal scores differently.
+        const etag = strongEtag(version, key !== undefined && !state.searches ? key : body);
         const operationName = state.report.operationName;
         if (key !== undefined)
           cache?.set(key, { body, contentType, cacheControl, etag, operationName });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Orm } from '../db/orm';
+import type { LiveContent } from '../graphql/live-content';
 
 /** A dependency `/readyz` asks before it says ready; `check` rejects with the reason. */
 export interface ReadinessCheck {
@@ -12,6 +13,17 @@ export function databaseCheck(orm: Orm): ReadinessCheck {
     name: 'database',
     check: async () => {
       await orm.em.getConnection().execute('select 1');
+    },
+  };
+}
+
+/** The search index of the content version being served answers. */
+export function searchCheck(live: LiveContent): ReadinessCheck {
+  return {
+    name: 'search',
+    check: () => {
+      const { search, searchProblem } = live.current;
+      return search ? Promise.resolve() : Promise.reject(new Error(searchProblem ?? 'no index'));
     },
   };
 }

@@ -7,15 +7,15 @@ import {
   requestsTotal,
   responseCacheTotal,
 } from '../graphql/metrics';
-import type { ContentVersionWatcher } from './content-version';
+import type { LiveContent } from '../graphql/live-content';
 
 /**
  * One structured log line per request (request id, operation, duration, cache status) and the
  * Prometheus metrics behind `/metrics`.
  */
-export function registerObservability(app: FastifyInstance, versions: ContentVersionWatcher) {
-  contentVersionGauge.set(versions.current);
-  versions.onChange((version) => contentVersionGauge.set(version));
+export function registerObservability(app: FastifyInstance, live: LiveContent) {
+  contentVersionGauge.set(live.current.snapshot.version);
+  live.onChange((version) => contentVersionGauge.set(version));
 
   app.addHook('onResponse', (request, reply, done) => {
     const durationMs = Math.round(reply.elapsedTime * 100) / 100;
@@ -32,7 +32,7 @@ export function registerObservability(app: FastifyInstance, versions: ContentVer
       const cache = state.cache ?? 'NONE';
       line.operation = state.report.operationName ?? undefined;
       line.cache = cache;
-      line.contentVersion = state.contentVersion;
+      line.contentVersion = state.live.snapshot.version;
       requestsTotal.inc({ operation, status: String(status), cache });
       requestDuration.observe({ operation }, durationMs / 1000);
       if (state.cache) responseCacheTotal.inc({ result: state.cache.toLowerCase() });

@@ -25,10 +25,11 @@ export async function createRateLimit(
   return app.rateLimit({
     hook: 'preHandler',
     timeWindow: windowMs,
-    keyGenerator: async (request) =>
-      (await requestsSearch(request, persistedQuery, config.limits.maxTokens))
-        ? `search|${request.ip}`
-        : request.ip,
+    keyGenerator: async (request) => {
+      const searches = await requestsSearch(request, persistedQuery, config.limits.maxTokens);
+      if (request.kb) request.kb.searches = searches;
+      return searches ? `search|${request.ip}` : request.ip;
+    },
     max: (_request, key) => (key.startsWith('search|') ? searchMax : max),
     errorResponseBuilder: (_request, context) =>
       new HttpError(

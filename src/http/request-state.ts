@@ -1,12 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { RequestReport } from '../graphql/context';
+import type { LiveState } from '../graphql/live-content';
 import type { CacheResult } from './response-cache';
 
 /** What the HTTP layer learns about one GraphQL request, for its log line and metrics. */
 export interface RequestState {
   readonly report: RequestReport;
-  readonly contentVersion: number;
+  /** The content version (and search index) the request is answered from, taken once. */
+  readonly live: LiveState;
   cache?: CacheResult;
+  /** Whether the request asks for `search` (decided by the rate limit, which must know). */
+  searches?: boolean;
 }
 
 declare module 'fastify' {
@@ -15,7 +19,7 @@ declare module 'fastify' {
   }
 }
 
-export function requestState(request: FastifyRequest, contentVersion: number): RequestState {
-  request.kb ??= { report: { operationName: null, log: request.log }, contentVersion };
+export function requestState(request: FastifyRequest, live: LiveState): RequestState {
+  request.kb ??= { report: { operationName: null, log: request.log }, live };
   return request.kb;
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { ByteLru } from './byte-lru';
+import { ByteLru } from '../lib/byte-lru';
 
 export interface CachedResponse {
   readonly body: string;
@@ -23,25 +23,6 @@ export class ResponseCache {
     this.lru = new ByteLru(maxBytes, (key, value) => 2 * key.length + 2 * value.body.length + 200);
   }
 
-  /** The key for this request, or undefined when it must not be served from the cache. */
-  keyFor(request: FastifyRequest, contentVersion: number, accept: string): string | undefined {
-    // Cookies do not change any answer of this unauthenticated API; credentials might one day.
-    if (request.headers.authorization) return undefined;
-    const params = request.method === 'GET' ? getParams(request) : request.body;
-    if (!params || typeof params !== 'object' || Array.isArray(params)) return undefined;
-    const { query, operationName, variables, extensions } = params as Record<string, unknown>;
-    let source: string;
-    if (typeof query === 'string') source = `q:${query}`;
-    else {
-      const hash = persistedHash(extensions);
-      if (!hash) return undefined;
-      source = `h:${hash}`;
-    }
-    const vars = typeof variables === 'string' ? variables : JSON.stringify(variables ?? null);
-    const name = typeof operationName === 'string' ? operationName : '';
-    return `${contentVersion}\u0000${accept}\u0000${name}\u0000${vars}\u0000${source}`;
-  }
-
   get(key: string): CachedResponse | undefined {
     return this.lru.get(key);
   }
@@ -53,6 +34,33 @@ export class ResponseCache {
   clear(): void {
     this.lru.clear();
   }
+}
+
+/**
+ * What identifies the answer to a request at a content version: query (or persisted hash),
+ * variables, operation name and Accept. Undefined when the request must not be answered from
+ * a cache (credentials, a batch, no query).
+ */
+export function responseKey(
+  request: FastifyRequest,
+  contentVersion: number,
+  accept: string,
+): string | undefined {
+  // Cookies do not change any answer of this unauthenticated API; credentials might one day.
+  if (request.headers.authorization) return undefined;
+  const params = request.method === 'GET' ? getParams(request) : request.body;
+  if (!params || typeof params !== 'object' || Array.isArray(params)) return undefined;
+  const { query, operationName, variables, extensions } = params as Record<string, unknown>;
+  let source: string;
+  if (typeof query === 'string') source = `q:${query}`;
+  else {
+    const hash = persistedHash(extensions);
+    if (!hash) return undefined;
+    source = `h:${hash}`;
+  }
+  const vars = typeof variables === 'string' ? variables : JSON.stringify(variables ?? null);
+  const name = typeof operationName === 'string' ? operationName : '';
+  return `${contentVersion}\u0000${accept}\u0000${name}\u0000${vars}\u0000${source}`;
 }
 
 function getParams(request: FastifyRequest): Record<string, unknown> | undefined {

@@ -3,15 +3,14 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Config } from '../config';
 import type { Orm } from '../db/orm';
 import type { Context } from '../graphql/context';
-import type { SearchEngine } from '../search/search-engine';
+import type { LiveContent } from '../graphql/live-content';
 import { createApollo } from '../graphql/apollo';
-import { ContentVersionWatcher } from './content-version';
 import { registerErrorHandling } from './error-handler';
 import { registerGracefulClose } from './graceful-close';
 import { registerGraphiqlAssets } from './graphiql/assets';
 import { registerGraphqlRoute } from './graphql-route';
 import { registerMethodNotAllowed } from './request-guards';
-import { databaseCheck, registerHealth, type ReadinessCheck } from './health';
+import { databaseCheck, registerHealth, searchCheck, type ReadinessCheck } from './health';
 import { registerObservability } from './observability';
 import { createRateLimit } from './rate-limit';
 import { ResponseCache } from './response-cache';
@@ -22,15 +21,15 @@ export interface HttpDeps {
   readonly config: Config;
   readonly orm: Orm;
   readonly logger: FastifyBaseLogger;
-  /** The search engine resolvers use; `/readyz` asks its health too. */
-  readonly search?: SearchEngine;
-  /** Readiness checks beside the database's (the search engine registers one). */
+  /** The content version being served, with its search index. */
+  readonly live: LiveContent;
+  /** Readiness checks beside the database's and the search index's. */
   readonly readinessChecks?: readonly ReadinessCheck[];
 }
 
 /** The Fastify app with GraphQL, GraphiQL, health and metrics routes. Building it never listens. */
 export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
-  const { config, orm, logger } = deps;
+  const { config, orm, logger, live } = deps;
   const app: FastifyInstance = Fastify({
     loggerInstance: logger,
     bodyLimit: config.http.bodyLimit,
@@ -48,16 +47,11 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     done();
   });
 
-  const versions = await ContentVersionWatcher.start(orm, logger, config.http.contentVersionPollMs);
-  app.addHook('onClose', (_app, done) => {
-    versions.stop();
-    done();
-  });
   const cache =
     config.http.responseCacheBytes > 0
       ? new ResponseCache(config.http.responseCacheBytes)
       : undefined;
-  if (cache) versions.onChange(() => cache.clear());
+  if (cache) live.onChange(() => cache.clear());
 
   const apollo = await createApollo({
     config,
@@ -69,28 +63,21 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     exposeDetails: config.nodeEnv !== 'production',
   });
   await registerSecurity(app, config.corsOrigins);
-  registerObservability(app, versions);
+  registerObservability(app, live);
   const rateLimit = await createRateLimit(app, {
     config,
     persistedQuery: async (hash) => apollo.persistedQueries?.get(hash),
   });
   registerGraphqlRoute(app, {
     config,
-    orm,
     apollo,
-    versions,
+    live,
     cache,
     rateLimit,
-    search: deps.search,
   });
   registerMethodNotAllowed(app);
   registerGraphiqlAssets(app);
-  registerVisuals(app, orm);
-  const searchCheck = deps.search && { name: 'search', check: () => deps.search!.health() };
-  registerHealth(app, [
-    databaseCheck(orm),
-    ...(searchCheck ? [searchCheck] : []),
-    ...(deps.readinessChecks ?? []),
-  ]);
+  registerVisuals(app, live);
+  registerHealth(app, [databaseCheck(orm), searchCheck(live), ...(deps.readinessChecks ?? [])]);
   return app;
 }

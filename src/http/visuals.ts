@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { Locale } from '../content/common/enums';
-import { RoleModel } from '../content/role-model/role-model.entity';
 import { renderRoleModelSvg } from '../content/role-model/role-model.svg';
-import type { Orm } from '../db/orm';
+import type { LiveContent } from '../graphql/live-content';
 
 /** Bump when the drawing changes, so cached pictures are not revalidated as unchanged. */
 const RENDERER_VERSION = 1;
 const LOCALES: Readonly<Record<string, Locale>> = { nl: Locale.NL, en: Locale.EN };
 
 /**
- * `GET /visuals/role-model.svg[?locale=nl|en]`: the role model drawn from the database. The
- * ETag is the stored model's hash, so a client revalidates cheaply until the next seed run.
+ * `GET /visuals/role-model.svg[?locale=nl|en]`: the role model of the content version being
+ * served, drawn once per version. The ETag is the stored model's hash, so a client revalidates
+ * cheaply until the next seed run.
  */
-export function registerVisuals(app: FastifyInstance, orm: Orm): void {
+export function registerVisuals(app: FastifyInstance, live: LiveContent): void {
   app.get<{ Querystring: { locale?: string } }>(
     '/visuals/role-model.svg',
     async (request, reply) => {
@@ -22,16 +22,20 @@ export function registerVisuals(app: FastifyInstance, orm: Orm): void {
           .code(400)
           .send({ error: 'BAD_USER_INPUT', message: 'locale must be "nl" or "en"' });
       }
-      const row = await orm.em.fork().findOne(RoleModel, { id: 1 });
-      if (!row) {
+      const { snapshot } = live.current;
+      const model = snapshot.roleModel;
+      if (!model) {
         return reply
           .code(404)
           .send({ error: 'NOT_FOUND', message: 'no role model has been seeded' });
       }
-      const etag = `"rm${RENDERER_VERSION}-${row.contentHash.slice(0, 32)}-${locale}"`;
+      const etag = `"rm${RENDERER_VERSION}-${model.hash.slice(0, 32)}-${locale}"`;
       void reply.header('etag', etag).header('cache-control', 'public, max-age=60');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-      return reply.type('image/svg+xml; charset=utf-8').send(renderRoleModelSvg(row.data, locale));
+      const svg = snapshot.memo(`role-model.svg\u0000${locale}`, () =>
+        renderRoleModelSvg(model.data, locale),
+      );
+      return reply.type('image/svg+xml; charset=utf-8').send(svg);
     },
   );
 }

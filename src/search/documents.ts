@@ -1,12 +1,17 @@
-import type { EntityManager } from '@mikro-orm/knex';
+import { Locale, LOCALES, TextFormat } from '../content/common/enums';
 import { renderBody } from '../content/common/markdown';
-import { type ContentType, Locale, TextFormat } from '../content/common/enums';
+import type { ContentItem } from '../content/read-model/item';
+import type { ContentSnapshot } from '../content/read-model/snapshot';
+import { descriptorOf } from '../content/registry';
+import { canonicalJson, sha256 } from '../lib/hash';
+import type { IndexTarget } from './search-engine';
+import { toSynonymGroups, type SynonymGroups } from './synonyms';
 
 /** What a search engine indexes: one document per item and locale (English falls back to Dutch). */
 export interface SearchDocument {
   /** `<TYPE>:<slug>:<locale>` */
   readonly id: string;
-  readonly type: ContentType;
+  readonly type: string;
   readonly slug: string;
   readonly locale: Locale;
   readonly title: string;
@@ -18,107 +23,100 @@ export interface SearchDocument {
   readonly extra: string;
 }
 
-export const documentId = (type: ContentType, slug: string, locale: Locale) =>
+/** Raise when what a document is made of changes, so that every item is indexed again. */
+const DOCUMENT_FORMAT = 1;
+
+export const documentId = (type: string, slug: string, locale: Locale) =>
   `${type}:${slug}:${locale}`;
 
-// Dutch words for enum values, so "burgemeester" finds the mayor's powers.
-const LABELS: Record<string, string> = {
-  MAYOR: 'burgemeester',
-  MUNICIPAL_EXECUTIVE: 'college van burgemeester en wethouders',
-  MUNICIPAL_COUNCIL: 'gemeenteraad',
-  MINISTER: 'minister',
-  PUBLIC_PROSECUTOR: 'openbaar ministerie officier van justitie',
-  GENERAL_PREVENTION: 'algemene preventie',
-  EARLY_SIGNALLING: 'vroegsignalering',
-  SPECIFIC_PREVENTION: 'specifieke preventie',
-  PERSON_CENTRED: 'persoonsgerichte aanpak',
-  AFTERCARE: 'nazorg re-integratie',
-};
-
-interface Row {
-  id: number;
-  type: ContentType;
-  slug: string;
-  authority: string | null;
-  law: string | null;
-  article: string | null;
-  level: string | null;
-}
-interface TranslationRow {
-  content_id: number;
-  locale: Locale;
-  title: string;
-  summary: string;
-  body: string;
-  fields: string | Record<string, unknown>;
-}
+/** `<TYPE>:<slug>`: the item a document belongs to. */
+export const itemOf = (doc: Pick<SearchDocument, 'type' | 'slug'>) => `${doc.type}:${doc.slug}`;
 
 const asText = (v: unknown): string =>
   Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : '';
 
-/**
- * Builds the search documents of the given items (all items when `ids` is omitted) from the
- * database, in a fixed number of statements.
- */
-export async function loadSearchDocuments(
-  em: EntityManager,
-  ids?: readonly number[],
-): Promise<SearchDocument[]> {
-  const knex = em.getKnex();
-  const trx = em.getTransactionContext<Parameters<ReturnType<typeof knex>['transacting']>[0]>();
-  const q = (table: string) => (trx ? knex(table).transacting(trx) : knex(table));
-  const scope = (b: ReturnType<typeof q>, column: string) =>
-    ids ? b.whereIn(column, [...ids]) : b;
-  const rows = (await scope(
-    q('content').select('id', 'type', 'slug', 'authority', 'law', 'article', 'level'),
-    'id',
-  )) as Row[];
-  const translations = (await scope(
-    q('content_translation').select('*'),
-    'content_id',
-  )) as TranslationRow[];
-  const tagRows = (await scope(
-    q('content_tag as ct')
-      .join('tag as t', 't.id', 'ct.tag_id')
-      .select('ct.content_id', 't.slug', 't.name_nl', 't.name_en'),
-    'ct.content_id',
-  )) as { content_id: number; slug: string; name_nl: string; name_en: string | null }[];
-
-  const docs: SearchDocument[] = [];
-  for (const row of rows) {
-    const own = translations.filter((t) => Number(t.content_id) === Number(row.id));
-    const nl = own.find((t) => t.locale === Locale.NL);
-    if (!nl) continue;
-    const tags = tagRows.filter((t) => Number(t.content_id) === Number(row.id));
-    for (const locale of [Locale.NL, Locale.EN]) {
-      const tr = own.find((t) => t.locale === locale) ?? nl;
-      const fields = { ...parse(nl.fields), ...parse(tr.fields) };
-      const extra = [
-        row.law,
-        row.article ? `artikel ${row.article} art. ${row.article}` : null,
-        row.authority ? LABELS[row.authority] : null,
-        row.level ? LABELS[row.level] : null,
-        ...Object.values(fields).map(asText),
-      ];
-      docs.push({
-        id: documentId(row.type, row.slug, locale),
-        type: row.type,
-        slug: row.slug,
-        locale,
-        title: tr.title || nl.title,
-        summary: tr.summary || nl.summary,
-        body: renderBody(tr.body || nl.body, TextFormat.PLAIN),
-        tags: tags.map((t) => ({
-          slug: t.slug,
-          name: locale === Locale.EN && t.name_en ? t.name_en : t.name_nl,
-        })),
-        extra: extra.filter(Boolean).join('\n'),
-      });
-    }
-  }
-  return docs;
+/** The documents of one item, one per locale. */
+export function documentsOfItem(item: ContentItem): SearchDocument[] {
+  const descriptor = descriptorOf(item.type);
+  const neutral = descriptor.searchText?.(item.fields) ?? [];
+  return LOCALES.map((locale) => {
+    const tr = (locale === Locale.EN ? item.en : null) ?? item.nl;
+    const translated = descriptor.translatedFields.map((field) =>
+      asText(tr.fields[field] ?? item.nl.fields[field]),
+    );
+    return {
+      id: documentId(item.type, item.slug, locale),
+      type: item.type,
+      slug: item.slug,
+      locale,
+      title: tr.title || item.nl.title,
+      summary: tr.summary || item.nl.summary,
+      body: renderBody(tr.body || item.nl.body, TextFormat.PLAIN),
+      tags: item.tags.map((t) => ({
+        slug: t.slug,
+        name: locale === Locale.EN && t.nameEn ? t.nameEn : t.nameNl,
+      })),
+      extra: [...neutral, ...translated].filter(Boolean).join('\n'),
+    };
+  });
 }
 
-function parse(fields: string | Record<string, unknown>): Record<string, unknown> {
-  return typeof fields === 'string' ? (JSON.parse(fields) as Record<string, unknown>) : fields;
+/** Hash of the items and the partition layout: equal hashes mean equal index content. */
+export function fingerprintOf(
+  items: ReadonlyMap<string, string>,
+  types: readonly string[],
+): string {
+  return sha256(canonicalJson({ items: [...items].sort(), types }));
+}
+
+/**
+ * The index target of a snapshot. An item's hash covers its seed files and its tags' names,
+ * all its documents are made from, so no body is rendered until an item must be (re)indexed.
+ */
+export function indexTarget(snapshot: ContentSnapshot): IndexTarget {
+  const items = new Map(
+    snapshot.items.map((item) => [
+      item.key,
+      sha256(canonicalJson([DOCUMENT_FORMAT, item.contentHash, item.tags])),
+    ]),
+  );
+  const byKey = new Map(snapshot.items.map((item) => [item.key, item]));
+  return {
+    version: snapshot.version,
+    fingerprint: fingerprintOf(items, snapshot.typeNames),
+    items,
+    documents: (keys) => keys.flatMap((key) => documentsOfItem(byKey.get(key)!)),
+    synonyms: toSynonymGroups(snapshot.synonyms?.data ?? []),
+    types: snapshot.typeNames,
+  };
+}
+
+/** A target made of ready documents (benchmarks and engine tests). */
+export function documentsTarget(
+  documents: readonly SearchDocument[],
+  options: { version: number; synonyms: SynonymGroups; types: readonly string[] },
+): IndexTarget {
+  const byItem = new Map<string, SearchDocument[]>();
+  for (const doc of documents) byItem.set(itemOf(doc), [...(byItem.get(itemOf(doc)) ?? []), doc]);
+  const items = new Map([...byItem].map(([key, docs]) => [key, sha256(canonicalJson(docs))]));
+  return {
+    ...options,
+    fingerprint: fingerprintOf(items, options.types),
+    items,
+    documents: (keys) => keys.flatMap((key) => byItem.get(key) ?? []),
+  };
+}
+
+/**
+ * What an index holding `indexed` (item -> hash) must change to hold `wanted`: the items whose
+ * documents go, and those whose documents are (re)written. Equal hashes are left alone.
+ */
+export function itemDiff(
+  indexed: ReadonlyMap<string, string>,
+  wanted: ReadonlyMap<string, string>,
+): { remove: string[]; write: string[] } {
+  return {
+    remove: [...indexed.keys()].filter((item) => indexed.get(item) !== wanted.get(item)),
+    write: [...wanted.keys()].filter((item) => indexed.get(item) !== wanted.get(item)),
+  };
 }

@@ -1,17 +1,18 @@
-import type { ContentType, Locale } from '../content/common/enums';
+import type { Locale } from '../content/common/enums';
 import type { SearchDocument } from './documents';
+import type { SynonymGroups } from './synonyms';
 
 export interface SearchRequest {
   readonly query: string;
   readonly locale: Locale;
-  readonly types?: readonly ContentType[];
+  readonly types?: readonly string[];
   readonly tags?: readonly string[];
   readonly limit: number;
   readonly offset: number;
 }
 
 export interface SearchHitResult {
-  readonly type: ContentType;
+  readonly type: string;
   readonly slug: string;
   readonly score: number;
   readonly highlights: readonly { field: string; snippet: string }[];
@@ -28,31 +29,59 @@ export interface SearchResult {
   readonly facets: readonly FacetResult[];
 }
 
-/** Index changes that are written but not yet visible, so they can follow a database transaction. */
-export interface StagedChanges {
-  commit(): Promise<void>;
-  rollback(): Promise<void>;
+/**
+ * What an index must hold to serve one content version: every item (`<TYPE>:<slug>`) with a
+ * hash of what its documents are made from, the documents on demand, and the query settings.
+ */
+export interface IndexTarget {
+  readonly version: number;
+  /** Hash of `items` and `types`: equal fingerprints mean equal index content. */
+  readonly fingerprint: string;
+  readonly items: ReadonlyMap<string, string>;
+  /** The documents (one per locale) of the given items. */
+  documents(items: readonly string[]): SearchDocument[];
+  readonly synonyms: SynonymGroups;
+  /** Registered content types, in registry order. */
+  readonly types: readonly string[];
 }
 
-export interface IndexChanges {
-  readonly upsert: readonly SearchDocument[];
-  /** `<TYPE>:<slug>` of items to remove in every locale. */
-  readonly remove: readonly string[];
-  readonly contentVersion: number;
+/** Answers searches from an index that holds exactly one target. */
+export interface SearchReader {
+  readonly engine: string;
+  /** Content version of the target the reader was opened for. */
+  readonly version: number;
+  search(request: SearchRequest): Promise<SearchResult>;
+  suggest(prefix: string, locale: Locale, limit: number): Promise<string[]>;
+  /** Releases what the reader holds; searches already started finish first. */
+  close(): Promise<void>;
 }
+
+/**
+ * What a reader's index looks like now: `current`; `replaced` (another index took its place
+ * while the reader still answers from what it opened); `missing` (gone, though the reader
+ * may still answer from what it holds); or `broken` (changed under the reader, which must not
+ * answer any more).
+ */
+export type IndexState = 'current' | 'replaced' | 'missing' | 'broken';
 
 /** One search engine; both implementations pass the same contract suite. */
 export interface SearchEngine {
   readonly name: string;
-  /** Content version the index was built from; null when there is no index yet. */
-  indexedVersion(): Promise<number | null>;
-  stage(changes: IndexChanges): Promise<StagedChanges>;
-  /** Builds a fresh index and swaps it in at once; searches keep answering meanwhile. */
-  rebuild(documents: readonly SearchDocument[], contentVersion: number): Promise<void>;
-  search(request: SearchRequest): Promise<SearchResult>;
-  suggest(prefix: string, locale: Locale, limit: number): Promise<string[]>;
-  /** Throws SearchUnavailableError when the engine cannot answer. */
-  health(): Promise<void>;
+  /**
+   * Brings the index to `target` (reusing it when it already holds exactly that, updating it
+   * item by item, or rebuilding it when it is missing, unreadable or of another layout) and
+   * opens a reader on it. Throws SearchUnavailableError when the engine cannot be reached.
+   */
+  open(target: IndexTarget): Promise<SearchReader>;
+  /** Builds the index anew from `target`, whatever it holds now. */
+  rebuild(target: IndexTarget): Promise<SearchReader>;
+  /**
+   * A reader of the index as it is now when it already holds exactly `target`, without
+   * writing anything (another process brought it there); undefined otherwise.
+   */
+  adopt?(target: IndexTarget): Promise<SearchReader | undefined>;
+  /** Whether `reader` still reads the index it was opened on; cheap, asked on every poll. */
+  check(reader: SearchReader): Promise<IndexState>;
   close(): Promise<void>;
 }
 

@@ -1,20 +1,24 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { ContentType, Locale } from '../content/common/enums';
-import type { Context } from '../graphql/context';
-import { pageSize } from '../graphql/connection';
-import { BadUserInputError, ErrorCode } from '../graphql/errors';
-import { canonicalJson, sha256 } from '../lib/hash';
+import { pageSize } from '../content/common/connection';
+import type { ContentContext } from '../content/common/context';
+import { Locale } from '../content/common/enums';
+import { ContentType } from '../content/registry';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
-import { SearchUnavailableError, type SearchEngine } from './search-engine';
+import { BadUserInputError, ErrorCode } from '../lib/errors';
+import { canonicalJson, sha256 } from '../lib/hash';
+import type { SearchContext } from './context';
+import { searchLatency } from './metrics';
+import { SearchUnavailableError, type SearchReader } from './search-engine';
 import { SearchConnection } from './search.type';
-import { searchLatency } from '../graphql/metrics';
 
 const MAX_SEARCH_RESULTS = 1000;
 
-function engineOf(ctx: Context): SearchEngine {
+type Context = ContentContext & SearchContext;
+
+function readerOf(ctx: Context): SearchReader {
   if (!ctx.search)
-    throw new GraphQLError('Search is not configured', {
+    throw new GraphQLError('Search is temporarily unavailable; other queries keep working', {
       extensions: { code: ErrorCode.SEARCH_UNAVAILABLE },
     });
   return ctx.search;
@@ -71,10 +75,10 @@ export class SearchResolver {
     const lang = locale ?? Locale.NL;
     const key = sha256(canonicalJson({ query, lang, types, tags })).slice(0, 16);
     const offset = after === null || after === undefined ? 0 : decodeOffset(after, key);
-    const engine = engineOf(ctx);
-    const stopTimer = searchLatency.startTimer({ engine: engine.name });
+    const reader = readerOf(ctx);
+    const stopTimer = searchLatency.startTimer({ engine: reader.engine });
     const result = await guarded(() =>
-      engine.search({
+      reader.search({
         query,
         locale: lang,
         types: types ?? undefined,
@@ -83,11 +87,9 @@ export class SearchResolver {
         offset,
       }),
     ).finally(() => stopTimer());
-    const views = await Promise.all(
-      result.hits.map((h) => ctx.reader.bySlug(h.type, h.slug, lang)),
-    );
     const edges = result.hits.flatMap((hit, i) => {
-      const content = views[i];
+      const item = ctx.content.item(hit.type, hit.slug);
+      const content = item && ctx.content.view(item, lang);
       return content
         ? [
             {
@@ -127,7 +129,7 @@ export class SearchResolver {
     @Ctx() ctx: Context,
   ): Promise<string[]> {
     const limit = pageSize(first ?? 8, 20);
-    return guarded(() => engineOf(ctx).suggest(prefix, locale ?? Locale.NL, limit));
+    return guarded(() => readerOf(ctx).suggest(prefix, locale ?? Locale.NL, limit));
   }
 }
 

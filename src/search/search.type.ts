@@ -1,8 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ContentObject } from '../content/common/content.type';
-import { PageInfo } from '../graphql/connection';
+import { PageInfo } from '../content/common/connection';
 
-@ObjectType({ description: 'A matched passage of one field.' })
+@ObjectType({ simpleResolvers: true, description: 'A matched passage of one field.' })
 export class Highlight {
   @Field({ description: 'Field the passage comes from: title, summary or body.' })
   field!: string;
@@ -11,7 +11,7 @@ export class Highlight {
   snippet!: string;
 }
 
-@ObjectType({ description: 'One search result.' })
+@ObjectType({ simpleResolvers: true, description: 'One search result.' })
 export class SearchHit {
   @Field(() => Float, {
     description: 'Relevance; higher is better. Only comparable within one search.',
@@ -25,7 +25,7 @@ export class SearchHit {
   highlights!: Highlight[];
 }
 
-@ObjectType({ description: 'An edge in a search result list.' })
+@ObjectType({ simpleResolvers: true, description: 'An edge in a search result list.' })
 export class SearchEdge {
   @Field({ description: 'Opaque cursor of this result.' })
   cursor!: string;
@@ -34,7 +34,7 @@ export class SearchEdge {
   node!: SearchHit;
 }
 
-@ObjectType({ description: 'A count of results per value.' })
+@ObjectType({ simpleResolvers: true, description: 'A count of results per value.' })
 export class FacetValue {
   @Field({ description: 'The value: a ContentType name or a tag slug.' })
   value!: string;
@@ -43,7 +43,7 @@ export class FacetValue {
   count!: number;
 }
 
-@ObjectType({ description: 'Result counts per value of one field.' })
+@ObjectType({ simpleResolvers: true, description: 'Result counts per value of one field.' })
 export class Facet {
   @Field({ description: '"type" (counted without the types filter) or "tags".' })
   field!: string;
@@ -52,7 +52,7 @@ export class Facet {
   values!: FacetValue[];
 }
 
-@ObjectType({ description: 'A page of search results, best first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of search results, best first.' })
 export class SearchConnection {
   @Field(() => Int, { description: 'Number of results over all pages.' })
   totalCount!: number;

@@ -1,6 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { words } from './analysis/normalize';
 
@@ -20,13 +17,11 @@ export const SynonymsFile = z.array(
 /** Normalised terms: each term as its list of words. */
 export type SynonymGroups = readonly (readonly (readonly string[])[])[];
 
-export function toSynonymGroups(file: z.infer<typeof SynonymsFile>): SynonymGroups {
-  return file.map((g) => g.terms.map((t) => words(t)).filter((w) => w.length > 0));
-}
-
-/** Reads seed/synonyms.yml; an absent file means no synonyms. */
-export async function loadSynonyms(seedDir: string): Promise<SynonymGroups> {
-  const text = await fs.readFile(path.join(seedDir, 'synonyms.yml'), 'utf8').catch(() => null);
-  if (text === null) return [];
-  return toSynonymGroups(SynonymsFile.parse(parse(text)));
+/** Groups of terms (as editors wrote them, or as the file has them) in normalised form. */
+export function toSynonymGroups(
+  groups: readonly (readonly string[] | { readonly terms: readonly string[] })[],
+): SynonymGroups {
+  return groups.map((g) =>
+    ('terms' in g ? g.terms : g).map((t) => words(t)).filter((w) => w.length > 0),
+  );
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { type ContentType, type Locale, typeOfFolder } from '../content/common/enums';
+import type { Locale } from '../content/common/enums';
+import { TYPE_FOLDERS, typeOfFolder, type ContentType } from '../content/registry';
 import { SLUG_PATTERN } from '../lib/slug';
 import type { SeedIssue } from './errors';
 
@@ -54,8 +55,7 @@ export async function loadSeed(dir: string): Promise<LoadedSeed> {
       if (!type) {
         issues.push({
           file: `${entry.name}/`,
-          message:
-            'unknown folder; expected guidance, legal-powers, prevention-approaches or target-groups',
+          message: `unknown folder; expected ${TYPE_FOLDERS.join(', ')}`,
         });
         continue;
       }

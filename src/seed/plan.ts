@@ -1,9 +1,13 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ContentEntity } from '../content/common/content.entity';
 import { ContentLink, LinkKind } from '../content/common/content-link.entity';
+import { SynonymsDocument } from '../content/common/synonyms.entity';
 import { Tag } from '../content/common/tag.entity';
-import { TYPE_FOLDERS, type ContentType } from '../content/common/enums';
-import { planRoleModel, type RoleModelPlan } from './role-model.plan';
+import type { SynonymTerms } from '../content/read-model/snapshot';
+import { CONTENT_TYPES, descriptorOf, isContentType, type ContentType } from '../content/registry';
+import type { RoleModelData } from '../content/role-model/role-model.data';
+import { RoleModel } from '../content/role-model/role-model.entity';
+import { planDocument, type DocumentPlan } from './documents.plan';
 import type { SeedItem, SeedTag, ValidatedSeed } from './validate';
 
 export interface LinkSpec {
@@ -37,7 +41,8 @@ export interface SeedPlan {
     /** Stored links to drop, with their row id so applying needs no lookup. */
     readonly remove: readonly (LinkSpec & { readonly id: number })[];
   };
-  readonly roleModel: RoleModelPlan;
+  readonly roleModel: DocumentPlan<RoleModelData>;
+  readonly synonyms: DocumentPlan<SynonymTerms>;
 }
 
 export function planChangeCount(plan: SeedPlan): number {
@@ -50,11 +55,13 @@ export function planChangeCount(plan: SeedPlan): number {
     plan.tags.delete.length +
     plan.links.add.length +
     plan.links.remove.length +
-    (plan.roleModel.change === 'none' ? 0 : 1)
+    (plan.roleModel.change === 'none' ? 0 : 1) +
+    (plan.synonyms.change === 'none' ? 0 : 1)
   );
 }
 
-const TYPED_FIELDS = ['targetGroups', 'approaches', 'legalPowers'] as const;
+/** The typed relation fields of any registered type. */
+const TYPED_FIELDS = [...new Set(CONTENT_TYPES.flatMap((d) => Object.keys(d.links)))];
 
 /**
  * Every relation stored in both directions. A relation declared in both files keeps the
@@ -87,8 +94,13 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
   const rows = await em.find(ContentEntity, {}, { fields: ['id', 'type', 'slug', 'contentHash'] });
   const existing = new Map<string, ExistingItem>(
     rows.map((r) => {
-      const ref = `${TYPE_FOLDERS[r.type]}/${r.slug}`;
-      return [ref, { id: r.id, type: r.type, slug: r.slug, ref, hash: r.contentHash }];
+      // An item of a type no longer registered has no folder; the plan deletes it.
+      const folder = isContentType(r.type) ? descriptorOf(r.type).folder : r.type;
+      const ref = `${folder}/${r.slug}`;
+      return [
+        ref,
+        { id: r.id, type: r.type as ContentType, slug: r.slug, ref, hash: r.contentHash },
+      ];
     }),
   );
   const wanted = new Set(seed.items.map((i) => i.ref));
@@ -136,6 +148,7 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
       add: desired.filter((l) => !currentKeys.has(linkKey(l))),
       remove: current.filter((l) => !desiredKeys.has(linkKey(l))),
     },
-    roleModel: await planRoleModel(em, seed.roleModel),
+    roleModel: await planDocument(em, RoleModel, seed.roleModel),
+    synonyms: await planDocument(em, SynonymsDocument, seed.synonyms),
   };
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { RoleModelData } from '../content/role-model/role-model.data';
 import { canonicalJson, sha256 } from '../lib/hash';
 import type { SeedIssue } from './errors';
-import { RoleModelFile } from './role-model.schema';
+import { RoleModelFile } from '../content/role-model/role-model.schema';
 
 export const ROLE_MODEL_FILE = 'role-model.yml';
 

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { ContentEntity } from '../content/common/content.entity';
-import { stageIndexChanges, type ChangedItems } from '../search/indexer';
-import type { SearchEngine, StagedChanges } from '../search/search-engine';
+import { readContentVersion, withContentLock } from '../content/common/content-state';
+import { loadSnapshot } from '../content/read-model/load';
+import { indexTarget } from '../search/documents';
+import type { SearchEngine } from '../search/search-engine';
 import { applyPlan } from './apply';
 import { SeedValidationError } from './errors';
 import { loadSeed } from './load';
@@ -17,32 +18,25 @@ export interface SeedReport {
   readonly tagsChanged: number;
   readonly linksChanged: number;
   readonly roleModel: 'changed' | 'unchanged';
+  readonly synonyms: 'changed' | 'unchanged';
   /** Everything above that changes the database; 0 means the database already matched. */
   readonly changes: number;
+  /** The content version after the run (null on a dry run). */
   readonly contentVersion: number | null;
+  /** What happened to a shared search index (Meilisearch), when there is one. */
+  readonly searchIndex?: { readonly ok: boolean; readonly message: string };
   readonly plan: SeedPlan;
 }
 
 export interface SeedOptions {
   readonly dir: string;
   readonly dryRun?: boolean;
-  /** Search engine to keep in step with the database (none: database only). */
+  /** A search index shared by all instances (Meilisearch), written after the database. */
   readonly search?: SearchEngine;
-}
-
-async function changedItems(em: EntityManager, plan: SeedPlan): Promise<ChangedItems> {
-  const wanted = [...plan.create, ...plan.update];
-  const rows = wanted.length
-    ? await em.find(
-        ContentEntity,
-        { $or: wanted.map((i) => ({ type: i.type, slug: i.slug })) },
-        { fields: ['id'] },
-      )
-    : [];
-  return {
-    upsertIds: rows.map((r) => r.id),
-    removed: plan.delete.map((d) => `${d.type}:${d.slug}`),
-  };
+  /** How long to wait while another seed writes the same database (default 120 s). */
+  readonly lockWaitMs?: number;
+  /** Called once when another seed holds the database and this one starts waiting. */
+  readonly onWait?: () => void;
 }
 
 /** Loads and validates the seed folder; throws SeedValidationError listing every problem. */
@@ -53,40 +47,32 @@ export async function readSeed(dir: string): Promise<ValidatedSeed> {
 }
 
 /**
- * Makes the database equal to the seed folder: load, validate, plan, and apply in one
- * transaction. An invalid seed throws before anything is written.
+ * Makes the database equal to the seed folder: load, validate, then plan and apply in one
+ * transaction that holds the content lock, so concurrent seeds run one after the other and
+ * each plans against what the previous one committed. An invalid seed throws before anything
+ * is written. Servers notice the new content version and follow; a shared search index is
+ * brought to the new version here, after the commit.
  */
 export async function runSeed(em: EntityManager, options: SeedOptions): Promise<SeedReport> {
   const seed = await readSeed(options.dir);
-  const fork = em.fork();
   let plan: SeedPlan;
   let version: number | null = null;
   if (options.dryRun) {
-    plan = await planSeed(fork, seed);
+    plan = await planSeed(em.fork(), seed);
   } else {
-    // The index changes are staged inside the database transaction and made visible only
-    // once it commits, so a failed seed leaves database and index as they were.
-    await fork.begin();
-    let staged: StagedChanges | undefined;
-    try {
-      plan = await planSeed(fork, seed);
-      version = await applyPlan(fork, plan);
-      if (options.search && planChangeCount(plan) > 0) {
-        staged = await stageIndexChanges(
-          options.search,
-          fork,
-          await changedItems(fork, plan),
-          version,
-        );
-      }
-      await fork.commit();
-    } catch (error) {
-      await staged?.rollback();
-      if (fork.isInTransaction()) await fork.rollback();
-      throw error;
-    }
-    await staged?.commit();
+    const waitMs = options.lockWaitMs ?? 120_000;
+    ({ plan, version } = await withContentLock(
+      em,
+      { waitMs, onWait: options.onWait },
+      async (trx) => {
+        const planned = await planSeed(trx, seed);
+        return { plan: planned, version: await applyPlan(trx, planned) };
+      },
+    ));
+    version ??= await readContentVersion(em);
   }
+  const searchIndex =
+    options.search && !options.dryRun ? await updateSharedIndex(em, options.search) : undefined;
   return {
     dryRun: options.dryRun ?? false,
     created: plan.create.length,
@@ -96,10 +82,31 @@ export async function runSeed(em: EntityManager, options: SeedOptions): Promise<
     tagsChanged: plan.tags.create.length + plan.tags.update.length + plan.tags.delete.length,
     linksChanged: plan.links.add.length + plan.links.remove.length,
     roleModel: plan.roleModel.change === 'none' ? 'unchanged' : 'changed',
+    synonyms: plan.synonyms.change === 'none' ? 'unchanged' : 'changed',
     changes: planChangeCount(plan),
     contentVersion: version,
+    searchIndex,
     plan,
   };
+}
+
+/** Brings a shared index to the database's content; the content stays applied if it fails. */
+async function updateSharedIndex(
+  em: EntityManager,
+  engine: SearchEngine,
+): Promise<{ ok: boolean; message: string }> {
+  try {
+    const snapshot = await loadSnapshot(em);
+    const reader = await engine.open(indexTarget(snapshot));
+    await reader.close();
+    return { ok: true, message: `${engine.name} index at content version ${snapshot.version}` };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      message: `${engine.name} index not updated (${reason}); servers bring it up to date when it is reachable`,
+    };
+  }
 }
 
 export function formatReport(report: SeedReport): string {
@@ -108,7 +115,7 @@ export function formatReport(report: SeedReport): string {
     `${head}: ${report.changes} change${report.changes === 1 ? '' : 's'}`,
     `  items: ${report.created} created, ${report.updated} updated, ${report.deleted} deleted, ${report.unchanged} unchanged`,
     `  tags: ${report.tagsChanged} changed; relations: ${report.linksChanged} changed`,
-    `  role model: ${report.roleModel}`,
+    `  role model: ${report.roleModel}; synonyms: ${report.synonyms}`,
   ];
   const names = [
     ...report.plan.create.map((i) => `  + ${i.ref}`),
@@ -117,5 +124,6 @@ export function formatReport(report: SeedReport): string {
   ];
   if (names.length && names.length <= 50) lines.push(...names);
   if (report.contentVersion !== null) lines.push(`  content version: ${report.contentVersion}`);
+  if (report.searchIndex) lines.push(`  search: ${report.searchIndex.message}`);
   return lines.join('\n');
 }

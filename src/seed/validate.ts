@@ -1,12 +1,14 @@
 import type { z } from 'zod';
-import { ContentType, TYPE_FOLDERS } from '../content/common/enums';
+import { TagsFile } from '../content/common/front-matter';
 import { extractKbLinks } from '../content/common/markdown';
+import type { StoredDocument, SynonymTerms } from '../content/read-model/snapshot';
+import { FRONT_MATTER } from '../content/front-matter';
+import { descriptorOf, typeOfFolder, type ContentType } from '../content/registry';
 import { canonicalJson, sha256 } from '../lib/hash';
+import { SynonymsFile } from '../search/synonyms';
 import type { SeedIssue } from './errors';
-import { FRONT_MATTER, TagsFile } from './front-matter';
 import type { LoadedSeed, RawContentFile } from './load';
 import { validateRoleModel, type SeedRoleModel } from './role-model';
-import { SynonymsFile } from '../search/synonyms';
 
 export interface SeedTag {
   readonly slug: string;
@@ -32,16 +34,25 @@ export interface ValidatedSeed {
   readonly items: readonly SeedItem[];
   /** The role model from role-model.yml; null when the seed has none. */
   readonly roleModel?: SeedRoleModel | null;
+  /** The synonym groups from synonyms.yml; null when the seed has none. */
+  readonly synonyms?: StoredDocument<SynonymTerms> | null;
 }
 
-/** Relation fields per type, with the type each must point to (undefined: any type). */
-const RELATION_FIELDS: Readonly<Record<string, ContentType | undefined>> = {
-  related: undefined,
-  parent: ContentType.GUIDANCE,
-  targetGroups: ContentType.TARGET_GROUP,
-  approaches: ContentType.PREVENTION_APPROACH,
-  legalPowers: ContentType.LEGAL_POWER,
-};
+/** The files of one item, by locale. */
+interface ItemFiles {
+  readonly ref: string;
+  nl?: RawContentFile;
+  en?: RawContentFile;
+}
+
+/** An item whose front matter passed its schema. */
+interface ParsedItem {
+  readonly ref: string;
+  readonly nlFile: RawContentFile;
+  readonly enFile?: RawContentFile;
+  readonly nl: Record<string, unknown>;
+  readonly en: Record<string, unknown> | null;
+}
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>(
@@ -50,7 +61,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   );
 }
 
-function zodIssues(file: string, error: z.ZodError, input: unknown): SeedIssue[] {
+/** A schema's complaints as seed issues: `file: field: reason`. */
+export function zodIssues(file: string, error: z.ZodError, input: unknown): SeedIssue[] {
   return error.issues.flatMap((issue): SeedIssue[] => {
     const at = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -67,38 +79,50 @@ function zodIssues(file: string, error: z.ZodError, input: unknown): SeedIssue[]
   });
 }
 
-/** Checks every file and every cross-reference; collects all problems instead of stopping. */
+/**
+ * Checks every file and every cross-reference; collects all problems instead of stopping at
+ * the first. Returns the seed only when there are none.
+ */
 export function validateSeed(loaded: LoadedSeed): { seed?: ValidatedSeed; issues: SeedIssue[] } {
   const issues = [...loaded.issues];
-
-  const tags: SeedTag[] = [];
-  if (loaded.tags !== undefined && loaded.tags !== null) {
-    const parsed = TagsFile.safeParse(loaded.tags);
-    if (parsed.success) {
-      for (const t of parsed.data)
-        tags.push({ slug: t.slug, nameNl: t.name.nl, nameEn: t.name.en ?? null });
-    } else {
-      issues.push(...zodIssues('tags.yml', parsed.error, loaded.tags));
-    }
-  }
+  const tags = validateTags(loaded.tags, issues);
+  const files = filesByItem(loaded.files);
+  const items = parseItems(files.values(), issues);
+  const known = new Set(files.keys());
   const tagSlugs = new Set(tags.map((t) => t.slug));
+  for (const item of items) checkReferences(item, known, tagSlugs, issues);
+  checkParentCycles(items, issues);
+  const synonyms = validateSynonyms(loaded.synonyms, issues);
+  const roleModel =
+    loaded.roleModel === undefined ? null : validateRoleModel(loaded.roleModel, known, issues);
+  if (issues.length > 0) return { issues };
+  return { seed: { tags, items: items.map(toSeedItem), roleModel, synonyms }, issues };
+}
 
-  const byRef = new Map<string, { nl?: RawContentFile; en?: RawContentFile }>();
-  for (const file of loaded.files) {
-    const ref = `${TYPE_FOLDERS[file.type]}/${file.slug}`;
-    const entry = byRef.get(ref) ?? {};
+function validateTags(raw: unknown, issues: SeedIssue[]): SeedTag[] {
+  if (raw === undefined || raw === null) return [];
+  const parsed = TagsFile.safeParse(raw);
+  if (!parsed.success) {
+    issues.push(...zodIssues('tags.yml', parsed.error, raw));
+    return [];
+  }
+  return parsed.data.map((t) => ({ slug: t.slug, nameNl: t.name.nl, nameEn: t.name.en ?? null }));
+}
+
+function filesByItem(files: readonly RawContentFile[]): Map<string, ItemFiles> {
+  const byRef = new Map<string, ItemFiles>();
+  for (const file of files) {
+    const ref = `${descriptorOf(file.type).folder}/${file.slug}`;
+    const entry = byRef.get(ref) ?? { ref };
     entry[file.locale] = file;
     byRef.set(ref, entry);
   }
+  return byRef;
+}
 
-  const parsedItems: {
-    ref: string;
-    nlFile: RawContentFile;
-    nl: Record<string, unknown>;
-    en: Record<string, unknown> | null;
-    enFile?: RawContentFile;
-  }[] = [];
-  for (const [ref, { nl, en }] of byRef) {
+function parseItems(items: Iterable<ItemFiles>, issues: SeedIssue[]): ParsedItem[] {
+  const parsed: ParsedItem[] = [];
+  for (const { ref, nl, en } of items) {
     if (!nl) {
       issues.push({
         file: en!.file,
@@ -106,7 +130,7 @@ export function validateSeed(loaded: LoadedSeed): { seed?: ValidatedSeed; issues
       });
       continue;
     }
-    const schemas = FRONT_MATTER[nl.type];
+    const schemas = FRONT_MATTER.get(nl.type)!;
     const nlParsed = parseFrontMatter(nl, schemas.nl, issues);
     const enParsed = en ? parseFrontMatter(en, schemas.en, issues) : null;
     if (nl.body.trim() === '')
@@ -115,69 +139,10 @@ export function validateSeed(loaded: LoadedSeed): { seed?: ValidatedSeed; issues
         field: 'body',
         message: 'the Dutch file needs a Markdown body',
       });
-    if (nlParsed && (en === undefined || enParsed)) {
-      parsedItems.push({ ref, nlFile: nl, nl: nlParsed, en: enParsed, enFile: en });
-    }
+    if (nlParsed && (en === undefined || enParsed))
+      parsed.push({ ref, nlFile: nl, enFile: en, nl: nlParsed, en: enParsed });
   }
-
-  const known = new Set(byRef.keys());
-  for (const item of parsedItems) {
-    const file = item.nlFile.file;
-    for (const [field, expected] of Object.entries(RELATION_FIELDS)) {
-      const value = item.nl[field];
-      if (value === undefined) continue;
-      const refs = Array.isArray(value) ? (value as string[]) : [value as string];
-      refs.forEach((target, i) => {
-        const where = Array.isArray(value) ? `${field}.${i}` : field;
-        if (target === item.ref)
-          issues.push({ file, field: where, message: 'an item cannot refer to itself' });
-        else if (!known.has(target))
-          issues.push({ file, field: where, message: `names ${target}, which does not exist` });
-        else if (expected && !target.startsWith(`${TYPE_FOLDERS[expected]}/`)) {
-          issues.push({
-            file,
-            field: where,
-            message: `must name a ${TYPE_FOLDERS[expected]} item`,
-          });
-        }
-      });
-    }
-    ((item.nl.tags as string[] | undefined) ?? []).forEach((tag, i) => {
-      if (!tagSlugs.has(tag))
-        issues.push({
-          file,
-          field: `tags.${i}`,
-          message: `unknown tag "${tag}"; add it to tags.yml first`,
-        });
-    });
-    checkBodyLinks(file, item.nlFile.body, known, issues);
-    if (item.enFile) checkBodyLinks(item.enFile.file, item.enFile.body, known, issues);
-  }
-  checkParentCycles(parsedItems, issues);
-  if (loaded.synonyms !== undefined && loaded.synonyms !== null) {
-    // Search reads this file itself; checking it here makes a broken file a seed error.
-    const parsed = SynonymsFile.safeParse(loaded.synonyms);
-    if (!parsed.success) issues.push(...zodIssues('synonyms.yml', parsed.error, loaded.synonyms));
-  }
-  const roleModel =
-    loaded.roleModel === undefined ? null : validateRoleModel(loaded.roleModel, known, issues);
-
-  if (issues.length > 0) return { issues };
-  const items = parsedItems.map((p): SeedItem => {
-    const bodyNl = p.nlFile.body;
-    const bodyEn = p.enFile?.body ?? '';
-    return {
-      type: p.nlFile.type,
-      slug: p.nlFile.slug,
-      ref: p.ref,
-      nl: p.nl,
-      en: p.en,
-      bodyNl,
-      bodyEn,
-      hash: sha256(canonicalJson({ nl: p.nl, en: p.en, bodyNl, bodyEn })),
-    };
-  });
-  return { seed: { tags, items, roleModel }, issues };
+  return parsed;
 }
 
 function parseFrontMatter(
@@ -185,35 +150,84 @@ function parseFrontMatter(
   schema: z.ZodType,
   issues: SeedIssue[],
 ): Record<string, unknown> | null {
-  if (
-    typeof file.frontMatter !== 'object' ||
-    file.frontMatter === null ||
-    Array.isArray(file.frontMatter)
-  ) {
+  const { frontMatter } = file;
+  if (typeof frontMatter !== 'object' || frontMatter === null || Array.isArray(frontMatter)) {
     issues.push({
       file: file.file,
       message: 'front matter must be a YAML mapping of field: value',
     });
     return null;
   }
-  const parsed = schema.safeParse(file.frontMatter);
+  const parsed = schema.safeParse(frontMatter);
   if (!parsed.success) {
-    issues.push(...zodIssues(file.file, parsed.error, file.frontMatter));
+    issues.push(...zodIssues(file.file, parsed.error, frontMatter));
     return null;
   }
   return parsed.data as Record<string, unknown>;
 }
 
-function checkBodyLinks(file: string, body: string, known: Set<string>, issues: SeedIssue[]): void {
+/** Relation fields of a type, with the type each must name (undefined: any type). */
+function relationFields(type: string): Record<string, string | undefined> {
+  const descriptor = descriptorOf(type);
+  return {
+    related: undefined,
+    ...descriptor.links,
+    ...(descriptor.tree ? { parent: descriptor.type } : {}),
+  };
+}
+
+/** Relations, tags and `kb:` links must name things that exist. */
+function checkReferences(
+  item: ParsedItem,
+  known: ReadonlySet<string>,
+  tags: ReadonlySet<string>,
+  issues: SeedIssue[],
+): void {
+  const file = item.nlFile.file;
+  for (const [field, expected] of Object.entries(relationFields(item.nlFile.type))) {
+    const value = item.nl[field];
+    if (value === undefined) continue;
+    const refs = Array.isArray(value) ? (value as string[]) : [value as string];
+    refs.forEach((target, i) => {
+      const where = Array.isArray(value) ? `${field}.${i}` : field;
+      if (target === item.ref)
+        issues.push({ file, field: where, message: 'an item cannot refer to itself' });
+      else if (!known.has(target))
+        issues.push({ file, field: where, message: `names ${target}, which does not exist` });
+      else if (expected && typeOfFolder(target.split('/')[0]) !== expected)
+        issues.push({
+          file,
+          field: where,
+          message: `must name a ${descriptorOf(expected).folder} item`,
+        });
+    });
+  }
+  ((item.nl.tags as string[] | undefined) ?? []).forEach((tag, i) => {
+    if (!tags.has(tag))
+      issues.push({
+        file,
+        field: `tags.${i}`,
+        message: `unknown tag "${tag}"; add it to tags.yml first`,
+      });
+  });
+  checkBodyLinks(file, item.nlFile.body, known, issues);
+  if (item.enFile) checkBodyLinks(item.enFile.file, item.enFile.body, known, issues);
+}
+
+function checkBodyLinks(
+  file: string,
+  body: string,
+  known: ReadonlySet<string>,
+  issues: SeedIssue[],
+): void {
   for (const link of extractKbLinks(body)) {
-    const target = link.href.slice('kb:'.length);
-    if (!link.type) {
+    if (!link.folder || !typeOfFolder(link.folder)) {
       issues.push({
         file,
         field: 'body',
         message: `link ${link.href} is not of the form kb:<type-folder>/<slug>`,
       });
-    } else if (!known.has(target)) {
+    } else if (!known.has(`${link.folder}/${link.slug}`)) {
       issues.push({
         file,
         field: 'body',
@@ -223,10 +237,7 @@ function checkBodyLinks(file: string, body: string, known: Set<string>, issues: 
   }
 }
 
-function checkParentCycles(
-  items: { ref: string; nl: Record<string, unknown>; nlFile: RawContentFile }[],
-  issues: SeedIssue[],
-): void {
+function checkParentCycles(items: readonly ParsedItem[], issues: SeedIssue[]): void {
   const parentOf = new Map<string, string>();
   for (const item of items) {
     if (typeof item.nl.parent === 'string') parentOf.set(item.ref, item.nl.parent);
@@ -249,4 +260,30 @@ function checkParentCycles(
       current = parentOf.get(current);
     }
   }
+}
+
+function validateSynonyms(raw: unknown, issues: SeedIssue[]): StoredDocument<SynonymTerms> | null {
+  if (raw === undefined || raw === null) return null;
+  const parsed = SynonymsFile.safeParse(raw);
+  if (!parsed.success) {
+    issues.push(...zodIssues('synonyms.yml', parsed.error, raw));
+    return null;
+  }
+  const data = parsed.data.map((group) => group.terms);
+  return { data, hash: sha256(canonicalJson(data)) };
+}
+
+function toSeedItem(item: ParsedItem): SeedItem {
+  const bodyNl = item.nlFile.body;
+  const bodyEn = item.enFile?.body ?? '';
+  return {
+    type: item.nlFile.type,
+    slug: item.nlFile.slug,
+    ref: item.ref,
+    nl: item.nl,
+    en: item.en,
+    bodyNl,
+    bodyEn,
+    hash: sha256(canonicalJson({ nl: item.nl, en: item.en, bodyNl, bodyEn })),
+  };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ContentType, TYPE_FOLDERS } from '../../src/content/common/enums';
+import { ContentType, descriptorOf } from '../../src/content/registry';
 import { LegalReference } from '../../src/content/legal-power/legal-reference';
 import { readSeed } from '../../src/seed/run';
 import type { SeedItem, ValidatedSeed } from '../../src/seed/validate';
@@ -32,7 +32,7 @@ function typedLinks(): Map<string, Set<string>> {
 }
 
 const linkedOfType = (links: Map<string, Set<string>>, item: SeedItem, type: ContentType) =>
-  [...links.get(item.ref)!].filter((ref) => ref.startsWith(`${TYPE_FOLDERS[type]}/`));
+  [...links.get(item.ref)!].filter((ref) => ref.startsWith(`${descriptorOf(type).folder}/`));
 
 /** Sentences of a Markdown body, without markup, lower case and with single spaces. */
 function sentences(markdown: string): string[] {

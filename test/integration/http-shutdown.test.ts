@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase, FIXTURE_SEED, type TestDatabase } from '../helpers/app';
+import { lockSearchIndex } from '../helpers/index-lock';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -59,31 +60,24 @@ describe('graceful shutdown (npm start, PostgreSQL)', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     await until(async () => (await fetch(`${base}/readyz`)).ok, 'the server is ready');
 
-    // Hold the content table so the request stays in flight until we let go.
-    await locker.query('begin; lock table content in access exclusive mode');
+    // Hold the search index so the request stays in flight until we let go.
+    const lock = await lockSearchIndex(db.dataDir);
     const inFlight = fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query Slow { legalPowers { totalCount } }' }),
+      body: JSON.stringify({ query: 'query Slow { search(query: "noodbevel") { totalCount } }' }),
     });
-    const dbName = new URL(db.env.DATABASE_URL).pathname.slice(1);
-    const waiting = async () =>
-      (
-        await locker.query<{ n: string }>(
-          `select count(*) as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`,
-          [dbName],
-        )
-      ).rows[0].n !== '0';
-    await until(waiting, 'the request waits on the database');
+    await new Promise((resolve) => setTimeout(resolve, 500));
 
     child.kill('SIGTERM');
     await until(() => Promise.resolve(output.includes('shutting down')), 'shutdown starts');
-    await locker.query('rollback');
+    await lock.release();
 
     const res = await inFlight;
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { legalPowers: { totalCount: 3 } } });
+    expect(await res.json()).toEqual({ data: { search: { totalCount: 1 } } });
     expect(await exited).toBe(0);
+    const dbName = new URL(db.env.DATABASE_URL).pathname.slice(1);
     const left = await locker.query<{ n: string }>(
       'select count(*) as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
       [dbName],

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { loadSnapshot } from '../../src/content/read-model/load';
 import { DIALECTS, startServer, type GraphqlResponse, type TestServer } from '../helpers/app';
 import { generatedSeed } from '../helpers/seed-dir';
 
@@ -107,21 +108,38 @@ describe.each(DIALECTS)('paging and statement counts on %s', (dialect) => {
     expect(walked.length).toBeGreaterThan(4);
   });
 
-  it('costs the same number of SQL statements for 50 items with relations as for 5', async () => {
-    let small = 0;
-    const smallCount = await server.countStatements(async () => {
-      const res = await server.gql<Page>(RICH_PAGE, { first: 5 });
-      expect(res.errors).toBeUndefined();
-      small = res.data!.legalPowers.edges.length;
-    });
-    let large = 0;
-    const largeCount = await server.countStatements(async () => {
-      const res = await server.gql<Page>(RICH_PAGE, { first: 50 });
-      expect(res.errors).toBeUndefined();
-      large = res.data!.legalPowers.edges.length;
-    });
-    expect([small, large]).toEqual([5, 50]);
-    expect(smallCount).toBeGreaterThan(0);
-    expect(largeCount).toBe(smallCount);
+  it('answers reads without a single SQL statement once the content is loaded', async () => {
+    // The counter sees the ORM's statements: loading a version takes a few.
+    expect(await server.countStatements(() => loadSnapshot(server.app.orm.em))).toBeGreaterThan(0);
+    const reads = [
+      () => server.gql(RICH_PAGE, { first: 5 }),
+      () => server.gql(RICH_PAGE, { first: 50 }),
+      () =>
+        server.gql(
+          `{ guidances(filter: { topLevel: true }) { edges { node { slug children { slug parent { slug } } } } } }`,
+        ),
+      () =>
+        server.gql(
+          `{ node(id: "${Buffer.from('LEGAL_POWER:bevoegdheid-001').toString('base64url')}") { id ... on LegalPower { title } } }`,
+        ),
+      () => server.gql('{ tags { slug name } roleModel { actors { label content { slug } } } }'),
+      () =>
+        server.gql(
+          '{ search(query: "bevoegdheid", first: 20) { totalCount edges { node { content { slug title tags { slug } } } } } }',
+        ),
+      () =>
+        server.gql(PAGE, {
+          first: 3,
+          filter: { authority: ['MAYOR'], law: 'gemeentewet', targetGroup: 'eenlingen' },
+        }),
+    ];
+    for (const read of reads) {
+      let res: GraphqlResponse | undefined;
+      const statements = await server.countStatements(async () => {
+        res = await read();
+      });
+      expect(res?.errors).toBeUndefined();
+      expect(statements).toBe(0);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Knex } from '@mikro-orm/knex';
 import { loadConfig } from '../../src/config';
+import { CONTENT_ENTITIES } from '../../src/content/entities';
 import { openDatabase, sqlitePath } from '../../src/db/orm';
 import { runSeed } from '../../src/seed/run';
 import { createTestDatabase, FIXTURE_SEED, type TestDatabase } from '../helpers/app';
@@ -24,7 +25,7 @@ describe('SQLite schema at start-up', () => {
   beforeEach(async () => {
     db = await createTestDatabase('sqlite');
     file = sqlitePath({ dataDir: db.dataDir });
-    const orm = await openDatabase(loadConfig(db.env));
+    const orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
     await runSeed(orm.em, { dir: FIXTURE_SEED });
     await orm.close();
   });
@@ -32,13 +33,13 @@ describe('SQLite schema at start-up', () => {
 
   it('leaves the file untouched when the schema is current', async () => {
     const before = await sha256(file);
-    const orm = await openDatabase(loadConfig(db.env));
+    const orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
     await orm.close();
     expect(await sha256(file)).toBe(before);
   });
 
   it('brings a file from an older schema up to date in one step, keeping every row', async () => {
-    let orm = await openDatabase(loadConfig(db.env));
+    let orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
     const knex = orm.em.getKnex();
     const before = await rows(knex);
     const [{ user_version: current }] =
@@ -47,7 +48,7 @@ describe('SQLite schema at start-up', () => {
     await knex.raw('pragma user_version = 0');
     await orm.close();
 
-    orm = await openDatabase(loadConfig(db.env));
+    orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
     const after = orm.em.getKnex();
     expect(await after.raw('pragma user_version')).toEqual([{ user_version: current }]);
     expect(await after.raw('pragma foreign_keys')).toEqual([{ foreign_keys: 1 }]);

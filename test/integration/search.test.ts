@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Locale } from '../../src/content/common/enums';
-import { rebuildIndex } from '../../src/search/indexer';
+import { loadSnapshot } from '../../src/content/read-model/load';
+import { createSearchEngine } from '../../src/search/create-engine';
+import { indexTarget } from '../../src/search/documents';
 import { runSeed } from '../../src/seed/run';
 import { DIALECTS, expectGraphqlError, startServer, type TestServer } from '../helpers/app';
 import { copySeed } from '../helpers/seed-dir';
@@ -112,38 +114,55 @@ describe.each(DIALECTS)('search over GraphQL on %s (embedded engine)', (dialect)
   });
 
   it('follows the seed: exactly the changed items, and nothing when the seed fails', async () => {
-    const engine = server.app.search;
+    const { live } = server.app;
+    const before = live.current;
     const edited = path.join(seedDir, 'legal-powers', 'noodbevel.nl.md');
     await fs.writeFile(
       edited,
       (await fs.readFile(edited, 'utf8')).replace('Noodbevel', 'Noodbevel kwartiermaker'),
     );
     await fs.writeFile(path.join(seedDir, 'target-groups', 'broken.nl.md'), '---\ntitle: x\n---\n');
-    await expect(runSeed(server.app.orm.em, { dir: seedDir, search: engine })).rejects.toThrow(
+    await expect(runSeed(server.app.orm.em, { dir: seedDir })).rejects.toThrow(
       /nothing was changed/,
     );
-    expect(
-      (await engine.search({ query: 'kwartiermaker', locale: Locale.NL, limit: 5, offset: 0 }))
-        .total,
-    ).toBe(0);
+    await live.poll();
+    expect(live.current).toBe(before);
+    expect((await search({ q: 'kwartiermaker' })).data!.search.totalCount).toBe(0);
 
     await fs.rm(path.join(seedDir, 'target-groups', 'broken.nl.md'));
     await fs.rm(path.join(seedDir, 'target-groups', 'terugkeerders.nl.md'));
     await fs.rm(path.join(seedDir, 'target-groups', 'terugkeerders.en.md'));
-    const report = await runSeed(server.app.orm.em, { dir: seedDir, search: engine });
+    const report = await runSeed(server.app.orm.em, { dir: seedDir });
     expect(report).toMatchObject({ created: 0, updated: 1, deleted: 1 });
+    await live.poll();
     const found = await search({ q: 'kwartiermaker' });
     expect(found.data!.search.edges.map((e) => e.node.content.slug)).toEqual(['noodbevel']);
     expect(
       (await search({ q: 'terugkeerders' })).data!.search.edges.map((e) => e.node.content.slug),
     ).not.toContain('terugkeerders');
-    expect(await engine.indexedVersion()).toBe(report.contentVersion);
+    expect(live.current.snapshot.version).toBe(report.contentVersion);
+    expect(live.current.search?.version).toBe(report.contentVersion);
+    expect(
+      (
+        await live.current.search!.search({
+          query: 'noodbevel',
+          locale: Locale.NL,
+          limit: 1,
+          offset: 0,
+        })
+      ).hits[0].slug,
+    ).toBe('noodbevel');
   });
 
-  it('rebuilds into a fresh index and keeps answering meanwhile', async () => {
-    const rebuilding = rebuildIndex(server.app.search, server.app.orm.em);
+  it('keeps answering while `npm run reindex` rebuilds the index, then reads the new one', async () => {
+    const reindex = createSearchEngine(server.config);
+    const rebuilding = reindex.rebuild(indexTarget(await loadSnapshot(server.app.orm.em)));
     const during = await search({ q: 'gebiedsverbod' });
-    await rebuilding;
+    await (await rebuilding).close();
+    await reindex.close();
+    const reader = server.app.live.current.search;
+    await server.app.live.poll();
+    expect(server.app.live.current.search).not.toBe(reader);
     const after = await search({ q: 'gebiedsverbod' });
     expect(during.errors).toBeUndefined();
     expect(after.data!.search.edges[0].node.content.slug).toBe('gebiedsverbod');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
+import { CONTENT_ENTITIES } from '../../src/content/entities';
 import { openDatabase, sqlitePath, type Orm } from '../../src/db/orm';
 import { SeedValidationError } from '../../src/seed/errors';
 import { runSeed } from '../../src/seed/run';
@@ -204,7 +205,7 @@ describe.each(DIALECTS)('seed pipeline on %s', (dialect) => {
   let orm: Orm;
   beforeAll(async () => {
     db = await createTestDatabase(dialect);
-    orm = await openDatabase(loadConfig(db.env));
+    orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
     const report = await runSeed(orm.em, { dir: FIXTURE_SEED });
     expect(report.created).toBe(12);
   });

@@ -27,7 +27,12 @@ describe('search relevance on the real content (embedded engine)', () => {
     let recalled = 0;
     const misses: string[] = [];
     for (const { query, expected } of RELEVANCE_QUERIES) {
-      const result = await app.search.search({ query, locale: Locale.NL, limit: 10, offset: 0 });
+      const result = await app.live.current.search!.search({
+        query,
+        locale: Locale.NL,
+        limit: 10,
+        offset: 0,
+      });
       const refs = result.hits.map((h) => `${h.type}:${h.slug}`);
       const rank = refs.findIndex((r) => expected.includes(r)) + 1;
       reciprocal += rank > 0 ? 1 / rank : 0;

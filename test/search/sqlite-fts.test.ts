@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ContentType, Locale } from '../../src/content/common/enums';
+import { Locale } from '../../src/content/common/enums';
+import { CONTENT_TYPES, ContentType } from '../../src/content/registry';
+import { documentsTarget } from '../../src/search/documents';
 import { SqliteDb } from '../../src/search/sqlite-fts/db';
 import { SqliteFtsEngine } from '../../src/search/sqlite-fts/sqlite-fts.engine';
 
@@ -16,35 +18,64 @@ const DOC = {
   tags: [],
   extra: '',
 };
+const TYPES = CONTENT_TYPES.map((d) => d.type);
+const TARGET = documentsTarget([DOC], { version: 3, synonyms: [], types: TYPES });
 
 describe('embedded index file', () => {
   let dir: string;
+  let file: string;
   beforeEach(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-fts-file-'));
+    file = path.join(dir, 'search.sqlite');
   });
   afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
-  it('treats an index written in an older layout as missing, so start-up rebuilds it', async () => {
-    const file = path.join(dir, 'search.sqlite');
-    const engine = new SqliteFtsEngine(file, []);
-    await engine.rebuild([DOC], 3);
-    expect(await engine.indexedVersion()).toBe(3);
-    await engine.close();
-
-    const raw = await SqliteDb.open(file);
-    await raw.run("DELETE FROM meta WHERE key = 'format'");
-    await raw.close();
-    const reopened = new SqliteFtsEngine(file, []);
-    expect(await reopened.indexedVersion()).toBeNull();
-    await reopened.rebuild([DOC], 3);
-    expect(await reopened.indexedVersion()).toBe(3);
-    const result = await reopened.search({
+  const hits = async (engine: SqliteFtsEngine) => {
+    const reader = await engine.open(TARGET);
+    const result = await reader.search({
       query: 'signalen',
       locale: Locale.NL,
       limit: 5,
       offset: 0,
     });
-    expect(result.hits.map((h) => h.slug)).toEqual(['signalen']);
+    await reader.close();
+    return result.hits.map((h) => h.slug);
+  };
+
+  it('rebuilds an index written in an older layout', async () => {
+    const engine = new SqliteFtsEngine(file);
+    await (await engine.rebuild(TARGET)).close();
+    await engine.close();
+    // What an index written by an earlier release records of itself.
+    const raw = await SqliteDb.open(file);
+    await raw.run("UPDATE meta SET value = '2' WHERE key = 'format'");
+    await raw.close();
+    const before = (await fs.stat(file)).ino;
+    const reopened = new SqliteFtsEngine(file);
+    expect(await hits(reopened)).toEqual(['signalen']);
+    expect((await fs.stat(file)).ino).not.toBe(before);
     await reopened.close();
+  });
+
+  it('rebuilds an index whose bytes no longer match its checksum, and one without checksum', async () => {
+    const engine = new SqliteFtsEngine(file);
+    await (await engine.rebuild(TARGET)).close();
+    await engine.close();
+    const handle = await fs.open(file, 'r+');
+    const { size } = await handle.stat();
+    await handle.write(Buffer.alloc(64, 0x5a), 0, 64, Math.floor(size / 2));
+    await handle.close();
+    const damaged = (await fs.stat(file)).ino;
+    const reopened = new SqliteFtsEngine(file);
+    expect(await hits(reopened)).toEqual(['signalen']);
+    expect((await fs.stat(file)).ino).not.toBe(damaged);
+    await reopened.close();
+
+    await fs.rm(`${file}.sum`);
+    const unverifiable = (await fs.stat(file)).ino;
+    const third = new SqliteFtsEngine(file);
+    expect(await hits(third)).toEqual(['signalen']);
+    expect((await fs.stat(file)).ino).not.toBe(unverifiable);
+    await third.close();
   });
 });

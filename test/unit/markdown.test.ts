@@ -2,8 +2,8 @@ import { TextFormat } from '../../src/content/common/enums';
 import { extractKbLinks, renderBody } from '../../src/content/common/markdown';
 import { fromGlobalId, toGlobalId } from '../../src/content/common/node-id';
 import { LegalReference } from '../../src/content/legal-power/legal-reference';
-import { decodeKeyset, encodeKeyset } from '../../src/graphql/connection';
-import { ContentType } from '../../src/content/common/enums';
+import { decodeKeyset, encodeKeyset } from '../../src/content/common/connection';
+import { ContentType } from '../../src/content/registry';
 
 describe('Markdown bodies', () => {
   it('finds kb: links, well-formed or not, and ignores other links', () => {
@@ -11,9 +11,9 @@ describe('Markdown bodies', () => {
       '[a](kb:legal-powers/noodbevel) [b](https://x.nl) [c](kb:nope) *[d](kb:guidance/x-y)*',
     );
     expect(links).toEqual([
-      { href: 'kb:legal-powers/noodbevel', type: ContentType.LEGAL_POWER, slug: 'noodbevel' },
+      { href: 'kb:legal-powers/noodbevel', folder: 'legal-powers', slug: 'noodbevel' },
       { href: 'kb:nope' },
-      { href: 'kb:guidance/x-y', type: ContentType.GUIDANCE, slug: 'x-y' },
+      { href: 'kb:guidance/x-y', folder: 'guidance', slug: 'x-y' },
     ]);
   });
 

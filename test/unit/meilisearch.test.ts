@@ -1,4 +1,5 @@
-import { ContentType, Locale } from '../../src/content/common/enums';
+import { Locale } from '../../src/content/common/enums';
+import { ContentType } from '../../src/content/registry';
 import {
   meiliFilter,
   meiliId,
@@ -48,20 +49,24 @@ describe('Meilisearch index settings', () => {
 
 describe('Meilisearch documents and filters', () => {
   it('maps a search document with an id Meilisearch accepts', () => {
-    const doc = toMeiliDocument({
-      id: 'LEGAL_POWER:noodbevel:nl',
-      type: ContentType.LEGAL_POWER,
-      slug: 'noodbevel',
-      locale: Locale.NL,
-      title: 'Noodbevel',
-      summary: 'Samenvatting',
-      body: 'Tekst',
-      tags: [{ slug: 'openbare-orde', name: 'Openbare orde' }],
-      extra: 'Gemeentewet artikel 175',
-    });
+    const doc = toMeiliDocument(
+      {
+        id: 'LEGAL_POWER:noodbevel:nl',
+        type: ContentType.LEGAL_POWER,
+        slug: 'noodbevel',
+        locale: Locale.NL,
+        title: 'Noodbevel',
+        summary: 'Samenvatting',
+        body: 'Tekst',
+        tags: [{ slug: 'openbare-orde', name: 'Openbare orde' }],
+        extra: 'Gemeentewet artikel 175',
+      },
+      'h1',
+    );
     expect(doc).toEqual({
       id: 'LEGAL_POWER_noodbevel_nl',
       item: 'LEGAL_POWER:noodbevel',
+      hash: 'h1',
       type: 'LEGAL_POWER',
       slug: 'noodbevel',
       locale: 'nl',

@@ -1,14 +1,12 @@
 import {
   Collection,
   Entity,
-  Enum,
   ManyToMany,
   OneToMany,
   PrimaryKey,
   Property,
   Unique,
 } from '@mikro-orm/core';
-import { ContentType } from './enums';
 import type { ContentTranslation } from './content-translation.entity';
 import type { Source } from './source.entity';
 import type { Tag } from './tag.entity';
@@ -23,8 +21,12 @@ export abstract class ContentEntity {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @Enum({ items: () => ContentType, type: 'string' })
-  type!: ContentType;
+  /**
+   * The content type (`ContentTypeDescriptor.type`). A plain column rather than a database
+   * enum, so registering a type needs no constraint change.
+   */
+  @Property({ type: 'string', length: 40 })
+  type!: string;
 
   @Property({ type: 'string', length: 120 })
   slug!: string;

@@ -1,23 +1,29 @@
-import type { Context } from '../../graphql/context';
 import { isSlug } from '../../lib/slug';
+import type { ConnectionShape } from './connection';
 import type { ContentListArgs, SlugArgs } from './content.args';
-import { listContent, type ListFilter } from './content.list';
 import type { ContentObject } from './content.type';
-import { Locale, type ContentType } from './enums';
+import type { ContentContext } from './context';
+import { Locale } from './enums';
+import { listItems, type ItemFilter } from '../read-model/list';
 
-/** Shared bodies of the per-type singular and list queries. */
+/** Shared body of the per-type singular queries: the item of `type` with `slug`, or null. */
 export function findBySlug<T extends ContentObject>(
-  ctx: Context,
-  type: ContentType,
+  { content }: ContentContext,
+  type: string,
   { slug, locale }: SlugArgs,
-): Promise<T | null> {
-  return isSlug(slug)
-    ? (ctx.reader.bySlug(type, slug, locale ?? Locale.NL) as Promise<T | null>)
-    : Promise.resolve(null);
+): T | null {
+  const item = isSlug(slug) ? content.item(type, slug) : undefined;
+  return item ? (content.view(item, locale ?? Locale.NL) as T) : null;
 }
 
-export function listOf(ctx: Context, type: ContentType, args: ContentListArgs, filter: ListFilter) {
-  return listContent(ctx.em, ctx.reader, {
+/** Shared body of the per-type list queries. */
+export function listOf(
+  { content }: ContentContext,
+  type: string,
+  args: ContentListArgs,
+  filter?: ItemFilter,
+): ConnectionShape<ContentObject> {
+  return listItems(content, {
     type,
     locale: args.locale ?? Locale.NL,
     first: args.first,
@@ -25,9 +31,4 @@ export function listOf(ctx: Context, type: ContentType, args: ContentListArgs, f
     order: args.orderBy,
     filter,
   });
-}
-
-/** Common `tags` filter: items carrying every listed tag. */
-export function tagFilter(tags: readonly string[] | null | undefined): ListFilter {
-  return tags?.length ? { tags } : {};
 }

@@ -1,29 +1,20 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { Arg, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
-import type { ContentEntity } from './content.entity';
-import type { ContentTranslation } from './content-translation.entity';
-import { ContentType, Locale, TextFormat } from './enums';
-import { renderBody } from './markdown';
-import { toGlobalId } from './node-id';
-import type { ContentReader } from './content.reader';
+import type { ContentItem } from '../read-model/item';
+import type { ContentSnapshot } from '../read-model/snapshot';
+import { Locale, TextFormat } from './enums';
 
-/** GraphQL object type name per content type. */
-export const OBJECT_TYPE_NAMES: Readonly<Record<ContentType, string>> = {
-  [ContentType.GUIDANCE]: 'Guidance',
-  [ContentType.LEGAL_POWER]: 'LegalPower',
-  [ContentType.PREVENTION_APPROACH]: 'PreventionApproach',
-  [ContentType.TARGET_GROUP]: 'TargetGroupProfile',
-};
-
-const resolveType = (value: { type: ContentType }) => OBJECT_TYPE_NAMES[value.type];
-
-@InterfaceType('Node', { description: 'An object with a globally unique, stable id.', resolveType })
+// Interfaces resolve to the class of the returned object: every view is an instance of its
+// type's object class, so no resolveType is needed (nor a list of types to keep in step).
+// Object types say `simpleResolvers`: their plain fields are read by graphql-js directly,
+// without a type-graphql resolver (and its allocations) per field; none uses middleware.
+@InterfaceType('Node', { description: 'An object with a globally unique, stable id.' })
 export abstract class NodeInterface {
   @Field(() => ID, { description: 'Global id; pass it to `node(id:)` to fetch the object again.' })
   id!: string;
 }
 
-@ObjectType('Tag', { description: 'A subject tag.' })
+@ObjectType('Tag', { simpleResolvers: true, description: 'A subject tag.' })
 export class TagObject {
   @Field({ description: 'Stable identifier, used in filters.' })
   slug!: string;
@@ -32,7 +23,7 @@ export class TagObject {
   name!: string;
 }
 
-@ObjectType('Source', { description: 'A source cited by an item.' })
+@ObjectType('Source', { simpleResolvers: true, description: 'A source cited by an item.' })
 export class SourceObject {
   @Field({ description: 'Title of the publication, page or law.' })
   title!: string;
@@ -47,29 +38,30 @@ export class SourceObject {
   date!: string | null;
 }
 
+/** The object class of a content type: one view of one item in one locale. */
+export type ContentObjectClass = new (
+  item: ContentItem,
+  locale: Locale,
+  model: ContentSnapshot,
+) => ContentObject;
+
 /**
- * One item as served in one locale. Translated fields fall back to Dutch one by one; `locale`
- * says which translation was served. Relations resolve through the request's DataLoaders.
+ * One item as served in one locale, built once per content version by the read model. Translated
+ * fields fall back to Dutch one by one; `locale` says which translation was served. `type` and
+ * `related` are resolved in src/content/content.resolver.ts, which knows the registered types.
  */
 @InterfaceType('Content', {
   implements: NodeInterface,
-  resolveType,
   description: 'Fields every content item has.',
 })
 export abstract class ContentObject extends NodeInterface {
-  /** Database id (internal). */
-  readonly dbId: number;
   /** Locale the client asked for; relations are served in it too. */
   readonly requestedLocale: Locale;
-  protected readonly reader: ContentReader;
-  protected readonly nl: ContentTranslation;
-  protected readonly en: ContentTranslation | undefined;
+  /** The content type (`ContentType` enum value). */
+  readonly type: string;
 
   @Field({ description: 'Identifier within its type, as in the seed file name.' })
   slug: string;
-
-  @Field(() => ContentType, { description: 'Kind of content.' })
-  type: ContentType;
 
   @Field(() => Locale, {
     description: 'Locale actually served: EN only when an English translation exists.',
@@ -95,34 +87,55 @@ export abstract class ContentObject extends NodeInterface {
   })
   asOf: string | null;
 
+  @Field(() => [TagObject], { description: 'Subject tags.' })
+  tags: TagObject[];
+
+  @Field(() => [SourceObject], { description: 'Sources, in the order the editor listed them.' })
+  sources: SourceObject[];
+
   constructor(
-    reader: ContentReader,
-    entity: ContentEntity,
-    translations: ContentTranslation[],
+    readonly item: ContentItem,
     locale: Locale,
+    protected readonly model: ContentSnapshot,
   ) {
     super();
-    this.reader = reader;
-    this.dbId = entity.id;
+    const served = locale === Locale.EN && item.en ? item.en : item.nl;
     this.requestedLocale = locale;
-    this.nl = translations.find((t) => t.locale === Locale.NL)!;
-    this.en = translations.find((t) => t.locale === Locale.EN);
-    const served = locale === Locale.EN && this.en ? this.en : this.nl;
-    this.id = toGlobalId(entity.type, entity.slug);
-    this.slug = entity.slug;
-    this.type = entity.type;
+    this.id = item.id;
+    this.type = item.type;
+    this.slug = item.slug;
     this.locale = served.locale;
-    this.availableLocales = this.en ? [Locale.NL, Locale.EN] : [Locale.NL];
-    this.title = served.title || this.nl.title;
-    this.summary = served.summary || this.nl.summary;
-    this.updatedAt = entity.updatedAt;
-    this.asOf = entity.asOf ?? null;
+    this.availableLocales = item.en ? [Locale.NL, Locale.EN] : [Locale.NL];
+    this.title = served.title || item.nl.title;
+    this.summary = served.summary || item.nl.summary;
+    this.updatedAt = item.updatedAt;
+    this.asOf = item.asOf;
+    this.tags = item.tags.map((t) => ({
+      slug: t.slug,
+      name: locale === Locale.EN && t.nameEn ? t.nameEn : t.nameNl,
+    }));
+    this.sources = item.sources.map((s) => ({ ...s }));
   }
 
   /** A translated type-specific field, falling back to Dutch when the translation lacks it. */
   protected translated<T>(field: string, fallback: T): T {
-    const own = this.locale === Locale.EN ? this.en?.fields[field] : undefined;
-    return (own ?? this.nl.fields[field] ?? fallback) as T;
+    const own = this.locale === Locale.EN ? this.item.en?.fields[field] : undefined;
+    return (own ?? this.item.nl.fields[field] ?? fallback) as T;
+  }
+
+  /** A language-neutral type-specific field. */
+  protected neutral<T>(field: string): T {
+    return this.item.fields[field] as T;
+  }
+
+  /** The served views of `items`, in the locale the client asked for. */
+  viewsOf<T extends ContentObject>(items: readonly ContentItem[]): T[] {
+    return items.map((i) => this.model.view(i, this.requestedLocale) as T);
+  }
+
+  /** Items of `type` this one has a typed relation with, in declared order. */
+  typed<T extends ContentObject>(type: string): T[] {
+    return this.viewsOf<T>(this.item.typed.filter((i) => i.type === type));
   }
 
   @Field(() => String, { description: 'The body text. Links to other items resolve to them.' })
@@ -134,30 +147,6 @@ export abstract class ContentObject extends NodeInterface {
     })
     format: TextFormat | null,
   ): string {
-    const source = this.locale === Locale.EN && this.en?.body ? this.en.body : this.nl.body;
-    return renderBody(source, format ?? TextFormat.HTML);
-  }
-
-  @Field(() => [TagObject], { description: 'Subject tags.' })
-  tags(): Promise<TagObject[]> {
-    return this.reader.tagsOf(this.dbId, this.requestedLocale);
-  }
-
-  @Field(() => [SourceObject], { description: 'Sources, in the order the editor listed them.' })
-  sources(): Promise<SourceObject[]> {
-    return this.reader.sourcesOf(this.dbId);
-  }
-
-  @Field(() => [ContentObject], {
-    description: 'Items to see as well ("zie ook"), in both directions.',
-  })
-  related(
-    @Arg('types', () => [ContentType], {
-      nullable: true,
-      description: 'Only items of these types.',
-    })
-    types?: ContentType[] | null,
-  ): Promise<ContentObject[]> {
-    return this.reader.relatedOf(this.dbId, this.requestedLocale, types ?? undefined);
+    return this.model.body(this.item, this.locale, format ?? TextFormat.HTML);
   }
 }

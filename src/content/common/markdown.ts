@@ -1,25 +1,36 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
-import { type ContentType, TextFormat, typeOfFolder, TYPE_FOLDERS } from './enums';
-import { toGlobalId } from './node-id';
+import { SLUG_PATTERN } from '../../lib/slug';
+import { TextFormat } from './enums';
 
 /** A `kb:<type-folder>/<slug>` link target inside a Markdown body. */
 export interface KbLink {
   readonly href: string;
-  readonly type?: ContentType;
+  /** Folder and slug, when the link has the `kb:<folder>/<slug>` shape. */
+  readonly folder?: string;
   readonly slug?: string;
 }
 
-const KB_LINK = /^kb:([a-z-]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+/** Where a well-formed `kb:` link leads, as the body's HTML carries it. */
+export interface LinkTarget {
+  readonly href: string;
+  readonly id: string;
+  readonly type: string;
+  readonly slug: string;
+}
+
+/** Resolves `kb:<folder>/<slug>`; undefined leaves the link as written. */
+export type ResolveLink = (folder: string, slug: string) => LinkTarget | undefined;
+
+const KB_LINK = new RegExp(`^kb:([a-z-]+)/(${SLUG_PATTERN.source.slice(1, -1)})$`);
 
 // Raw HTML in Markdown is escaped, not passed through; links are not auto-detected.
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 export function parseKbLink(href: string): KbLink {
   const match = KB_LINK.exec(href);
-  const type = match ? typeOfFolder(match[1]) : undefined;
-  return type ? { href, type, slug: match![2] } : { href };
+  return match ? { href, folder: match[1], slug: match[2] } : { href };
 }
 
 /** Every `kb:` link in a Markdown text, in order of appearance. */
@@ -38,6 +49,10 @@ export function extractKbLinks(markdown: string): KbLink[] {
   return links;
 }
 
+interface RenderEnv {
+  readonly resolveLink?: ResolveLink;
+}
+
 const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const defaultLinkOpen =
   renderer.renderer.rules.link_open ??
@@ -45,11 +60,13 @@ const defaultLinkOpen =
 renderer.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
   const link = parseKbLink(String(token.attrGet('href') ?? ''));
-  if (link.type && link.slug) {
-    token.attrSet('href', `/${TYPE_FOLDERS[link.type]}/${link.slug}`);
-    token.attrSet('data-kb-id', toGlobalId(link.type, link.slug));
-    token.attrSet('data-kb-type', link.type);
-    token.attrSet('data-kb-slug', link.slug);
+  const resolve = (env as RenderEnv | undefined)?.resolveLink;
+  const target = link.folder && link.slug ? resolve?.(link.folder, link.slug) : undefined;
+  if (target) {
+    token.attrSet('href', target.href);
+    token.attrSet('data-kb-id', target.id);
+    token.attrSet('data-kb-type', target.type);
+    token.attrSet('data-kb-slug', target.slug);
   }
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
@@ -128,13 +145,21 @@ function toPlain(markdown: string): string {
   return out.join('').trim();
 }
 
-export function renderBody(markdown: string, format: TextFormat): string {
+/** A body in one format; `resolveLink` turns `kb:` links into links to the items. */
+export function renderBody(
+  markdown: string,
+  format: TextFormat,
+  resolveLink?: ResolveLink,
+): string {
   switch (format) {
     case TextFormat.MARKDOWN:
       return markdown;
     case TextFormat.PLAIN:
       return toPlain(markdown);
     case TextFormat.HTML:
-      return sanitizeHtml(renderer.render(markdown), SANITIZE).trim();
+      return sanitizeHtml(
+        renderer.render(markdown, { resolveLink } satisfies RenderEnv),
+        SANITIZE,
+      ).trim();
   }
 }

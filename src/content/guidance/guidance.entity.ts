@@ -1,8 +1,8 @@
 import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { ContentEntity } from '../common/content.entity';
-import { ContentType, GuidanceKind } from '../common/enums';
+import { GUIDANCE, GuidanceKind } from './guidance.enums';
 
-@Entity({ discriminatorValue: ContentType.GUIDANCE })
+@Entity({ discriminatorValue: GUIDANCE })
 export class Guidance extends ContentEntity {
   @Enum({ items: () => GuidanceKind, type: 'string', nullable: true })
   kind!: GuidanceKind;

@@ -1,5 +1,7 @@
 import { Field, InputType } from 'type-graphql';
-import { GuidanceKind } from '../common/enums';
+import { allOf, childOf, fieldIn, topLevel, withTags } from '../read-model/filters';
+import type { ItemFilter } from '../read-model/list';
+import { GuidanceKind } from './guidance.enums';
 
 @InputType({ description: 'Narrows the guidance list; all given conditions must hold.' })
 export class GuidanceFilter {
@@ -24,3 +26,11 @@ export class GuidanceFilter {
   })
   topLevel?: boolean | null;
 }
+
+export const guidanceFilter = (filter: GuidanceFilter | null): ItemFilter =>
+  allOf(
+    withTags(filter?.tags),
+    fieldIn('kind', filter?.kind),
+    childOf(filter?.parent),
+    topLevel(filter?.topLevel),
+  );

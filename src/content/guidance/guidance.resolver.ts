@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { Connection } from '../../graphql/connection';
-import type { Context } from '../../graphql/context';
+import { Connection } from '../common/connection';
 import { ContentListArgs, SlugArgs } from '../common/content.args';
-import { findBySlug, listOf, tagFilter } from '../common/content.queries';
-import { ContentType } from '../common/enums';
-import { GuidanceFilter } from './guidance.filter';
+import { findBySlug, listOf } from '../common/content.queries';
+import type { ContentContext } from '../common/context';
+import { GUIDANCE } from './guidance.enums';
+import { GuidanceFilter, guidanceFilter } from './guidance.filter';
 import { GuidanceObject } from './guidance.type';
 
 const GuidanceConnection = Connection(GuidanceObject, 'Guidance');
@@ -15,8 +15,8 @@ export class GuidanceResolver {
     nullable: true,
     description: 'One guidance item by slug; null when absent.',
   })
-  guidance(@Args() args: SlugArgs, @Ctx() ctx: Context): Promise<GuidanceObject | null> {
-    return findBySlug(ctx, ContentType.GUIDANCE, args);
+  guidance(@Args() args: SlugArgs, @Ctx() ctx: ContentContext): GuidanceObject | null {
+    return findBySlug(ctx, GUIDANCE, args);
   }
 
   @Query(() => GuidanceConnection, {
@@ -26,13 +26,8 @@ export class GuidanceResolver {
     @Args() args: ContentListArgs,
     @Arg('filter', () => GuidanceFilter, { nullable: true, description: 'Filter.' })
     filter: GuidanceFilter | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: ContentContext,
   ) {
-    return listOf(ctx, ContentType.GUIDANCE, args, {
-      ...tagFilter(filter?.tags),
-      columnIn: filter?.kind?.length ? { kind: filter.kind } : undefined,
-      parentSlug: filter?.parent ?? undefined,
-      topLevel: filter?.topLevel ?? undefined,
-    });
+    return listOf(ctx, GUIDANCE, args, guidanceFilter(filter));
   }
 }

@@ -1,8 +1,8 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { ContentEntity } from '../common/content.entity';
-import { ContentType, LegalAuthority } from '../common/enums';
+import { LEGAL_POWER, LegalAuthority } from './legal-power.enums';
 
-@Entity({ discriminatorValue: ContentType.LEGAL_POWER })
+@Entity({ discriminatorValue: LEGAL_POWER })
 export class LegalPower extends ContentEntity {
   @Enum({ items: () => LegalAuthority, type: 'string', nullable: true })
   authority!: LegalAuthority;

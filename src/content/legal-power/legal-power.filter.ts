@@ -1,5 +1,9 @@
 import { Field, InputType } from 'type-graphql';
-import { LegalAuthority } from '../common/enums';
+import { allOf, fieldEquals, fieldIn, linkedTo, withTags } from '../read-model/filters';
+import type { ItemFilter } from '../read-model/list';
+import { PREVENTION_APPROACH } from '../prevention-approach/prevention-approach.enums';
+import { TARGET_GROUP } from '../target-group/target-group.enums';
+import { LegalAuthority } from './legal-power.enums';
 
 @InputType({ description: 'Narrows the legal powers list; all given conditions must hold.' })
 export class LegalPowerFilter {
@@ -33,3 +37,12 @@ export class LegalPowerFilter {
   })
   approach?: string | null;
 }
+
+export const legalPowerFilter = (filter: LegalPowerFilter | null): ItemFilter =>
+  allOf(
+    withTags(filter?.tags),
+    fieldIn('authority', filter?.authority),
+    fieldEquals('law', filter?.law),
+    linkedTo(TARGET_GROUP, filter?.targetGroup),
+    linkedTo(PREVENTION_APPROACH, filter?.approach),
+  );

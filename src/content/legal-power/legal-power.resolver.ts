@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { Connection } from '../../graphql/connection';
-import type { Context } from '../../graphql/context';
+import { Connection } from '../common/connection';
 import { ContentListArgs, SlugArgs } from '../common/content.args';
-import { findBySlug, listOf, tagFilter } from '../common/content.queries';
-import { ContentType } from '../common/enums';
-import { LegalPowerFilter } from './legal-power.filter';
+import { findBySlug, listOf } from '../common/content.queries';
+import type { ContentContext } from '../common/context';
+import { LEGAL_POWER } from './legal-power.enums';
+import { LegalPowerFilter, legalPowerFilter } from './legal-power.filter';
 import { LegalPowerObject } from './legal-power.type';
 
 const LegalPowerConnection = Connection(LegalPowerObject, 'LegalPower');
@@ -15,8 +15,8 @@ export class LegalPowerResolver {
     nullable: true,
     description: 'One legal power by slug; null when absent.',
   })
-  legalPower(@Args() args: SlugArgs, @Ctx() ctx: Context): Promise<LegalPowerObject | null> {
-    return findBySlug(ctx, ContentType.LEGAL_POWER, args);
+  legalPower(@Args() args: SlugArgs, @Ctx() ctx: ContentContext): LegalPowerObject | null {
+    return findBySlug(ctx, LEGAL_POWER, args);
   }
 
   @Query(() => LegalPowerConnection, {
@@ -26,20 +26,8 @@ export class LegalPowerResolver {
     @Args() args: ContentListArgs,
     @Arg('filter', () => LegalPowerFilter, { nullable: true, description: 'Filter.' })
     filter: LegalPowerFilter | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: ContentContext,
   ) {
-    return listOf(ctx, ContentType.LEGAL_POWER, args, {
-      ...tagFilter(filter?.tags),
-      columnIn: filter?.authority?.length ? { authority: filter.authority } : undefined,
-      columnEquals: filter?.law ? { law: filter.law } : undefined,
-      linkedTo: [
-        ...(filter?.targetGroup
-          ? [{ type: ContentType.TARGET_GROUP, slug: filter.targetGroup }]
-          : []),
-        ...(filter?.approach
-          ? [{ type: ContentType.PREVENTION_APPROACH, slug: filter.approach }]
-          : []),
-      ],
-    });
+    return listOf(ctx, LEGAL_POWER, args, legalPowerFilter(filter));
   }
 }

@@ -1,44 +1,35 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ContentObject, NodeInterface } from '../common/content.type';
-import type { ContentReader } from '../common/content.reader';
-import type { ContentTranslation } from '../common/content-translation.entity';
-import { ContentType, LegalAuthority, type Locale } from '../common/enums';
-import type { LegalPower } from './legal-power.entity';
+import { LegalAuthority } from './legal-power.enums';
 import { LegalReference } from './legal-reference';
-import { PreventionApproachObject } from '../prevention-approach/prevention-approach.type';
-import { TargetGroupProfileObject } from '../target-group/target-group.type';
 
 @ObjectType('LegalPower', {
+  simpleResolvers: true,
   implements: [NodeInterface, ContentObject],
   description:
     'A legal power: who may do what, on which article, under which conditions, with which remedy.',
 })
 export class LegalPowerObject extends ContentObject {
   @Field(() => LegalAuthority, { description: 'Who holds the power.' })
-  authority: LegalAuthority;
+  get authority(): LegalAuthority {
+    return this.neutral('authority');
+  }
 
   @Field({ description: 'Name of the law, e.g. "Gemeentewet".' })
-  law: string;
+  get law(): string {
+    return this.neutral('law');
+  }
 
   @Field({ description: 'Article, e.g. "172a" or "7:1".' })
-  article: string;
+  get article(): string {
+    return this.neutral('article');
+  }
 
   @Field(() => LegalReference, {
     description: 'Machine-readable reference to the article on wetten.overheid.nl.',
   })
-  legalReference: LegalReference;
-
-  constructor(
-    reader: ContentReader,
-    entity: LegalPower,
-    translations: ContentTranslation[],
-    locale: Locale,
-  ) {
-    super(reader, entity, translations, locale);
-    this.authority = entity.authority;
-    this.law = entity.law;
-    this.article = entity.article;
-    this.legalReference = LegalReference.of(entity.bwbId, entity.article);
+  get legalReference(): LegalReference {
+    return LegalReference.of(this.neutral('bwbId'), this.article);
   }
 
   @Field(() => [String], { description: 'Conditions that must be met to use the power.' })
@@ -64,27 +55,5 @@ export class LegalPowerObject extends ContentObject {
   })
   useInRadicalisationCases(): string {
     return this.translated('useInRadicalisationCases', '');
-  }
-
-  @Field(() => [TargetGroupProfileObject], {
-    description: 'Target groups this power is relevant to.',
-  })
-  targetGroups(): Promise<TargetGroupProfileObject[]> {
-    return this.reader.typedOf(
-      this.dbId,
-      this.requestedLocale,
-      ContentType.TARGET_GROUP,
-    ) as Promise<TargetGroupProfileObject[]>;
-  }
-
-  @Field(() => [PreventionApproachObject], {
-    description: 'Approaches in which this power plays a part.',
-  })
-  approaches(): Promise<PreventionApproachObject[]> {
-    return this.reader.typedOf(
-      this.dbId,
-      this.requestedLocale,
-      ContentType.PREVENTION_APPROACH,
-    ) as Promise<PreventionApproachObject[]>;
   }
 }

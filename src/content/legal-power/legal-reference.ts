@@ -3,6 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 const WETTEN = 'https://wetten.overheid.nl';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'Reference to an article of Dutch law in the Basiswettenbestand (BWB).',
 })
 export class LegalReference {

@@ -1,8 +1,8 @@
 import { Entity, Enum } from '@mikro-orm/core';
 import { ContentEntity } from '../common/content.entity';
-import { ContentType, PreventionLevel } from '../common/enums';
+import { PREVENTION_APPROACH, PreventionLevel } from './prevention-approach.enums';
 
-@Entity({ discriminatorValue: ContentType.PREVENTION_APPROACH })
+@Entity({ discriminatorValue: PREVENTION_APPROACH })
 export class PreventionApproach extends ContentEntity {
   @Enum({ items: () => PreventionLevel, type: 'string', nullable: true })
   level!: PreventionLevel;

@@ -1,5 +1,9 @@
 import { Field, InputType } from 'type-graphql';
-import { PreventionLevel } from '../common/enums';
+import { LEGAL_POWER } from '../legal-power/legal-power.enums';
+import { allOf, fieldIn, linkedTo, withTags } from '../read-model/filters';
+import type { ItemFilter } from '../read-model/list';
+import { TARGET_GROUP } from '../target-group/target-group.enums';
+import { PreventionLevel } from './prevention-approach.enums';
 
 @InputType({
   description: 'Narrows the prevention approaches list; all given conditions must hold.',
@@ -29,3 +33,11 @@ export class PreventionApproachFilter {
   })
   legalPower?: string | null;
 }
+
+export const preventionApproachFilter = (filter: PreventionApproachFilter | null): ItemFilter =>
+  allOf(
+    withTags(filter?.tags),
+    fieldIn('level', filter?.level),
+    linkedTo(TARGET_GROUP, filter?.targetGroup),
+    linkedTo(LEGAL_POWER, filter?.legalPower),
+  );

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { Connection } from '../../graphql/connection';
-import type { Context } from '../../graphql/context';
+import { Connection } from '../common/connection';
 import { ContentListArgs, SlugArgs } from '../common/content.args';
-import { findBySlug, listOf, tagFilter } from '../common/content.queries';
-import { ContentType } from '../common/enums';
-import { PreventionApproachFilter } from './prevention-approach.filter';
+import { findBySlug, listOf } from '../common/content.queries';
+import type { ContentContext } from '../common/context';
+import { PREVENTION_APPROACH } from './prevention-approach.enums';
+import { PreventionApproachFilter, preventionApproachFilter } from './prevention-approach.filter';
 import { PreventionApproachObject } from './prevention-approach.type';
 
 const PreventionApproachConnection = Connection(PreventionApproachObject, 'PreventionApproach');
@@ -17,9 +17,9 @@ export class PreventionApproachResolver {
   })
   preventionApproach(
     @Args() args: SlugArgs,
-    @Ctx() ctx: Context,
-  ): Promise<PreventionApproachObject | null> {
-    return findBySlug(ctx, ContentType.PREVENTION_APPROACH, args);
+    @Ctx() ctx: ContentContext,
+  ): PreventionApproachObject | null {
+    return findBySlug(ctx, PREVENTION_APPROACH, args);
   }
 
   @Query(() => PreventionApproachConnection, {
@@ -29,17 +29,8 @@ export class PreventionApproachResolver {
     @Args() args: ContentListArgs,
     @Arg('filter', () => PreventionApproachFilter, { nullable: true, description: 'Filter.' })
     filter: PreventionApproachFilter | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: ContentContext,
   ) {
-    return listOf(ctx, ContentType.PREVENTION_APPROACH, args, {
-      ...tagFilter(filter?.tags),
-      columnIn: filter?.level?.length ? { level: filter.level } : undefined,
-      linkedTo: [
-        ...(filter?.targetGroup
-          ? [{ type: ContentType.TARGET_GROUP, slug: filter.targetGroup }]
-          : []),
-        ...(filter?.legalPower ? [{ type: ContentType.LEGAL_POWER, slug: filter.legalPower }] : []),
-      ],
-    });
+    return listOf(ctx, PREVENTION_APPROACH, args, preventionApproachFilter(filter));
   }
 }

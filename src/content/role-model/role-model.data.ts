@@ -1,4 +1,4 @@
-import { type ContentType, Locale, typeOfFolder } from '../common/enums';
+import { Locale } from '../common/enums';
 
 /**
  * The role model as stored: who does what in the local approach, validated from
@@ -63,11 +63,4 @@ export const EMPTY_ROLE_MODEL: RoleModelData = {
 /** The text in `locale`, falling back to Dutch. */
 export function textIn(text: LocalizedText, locale: Locale): string {
   return (locale === Locale.EN ? text.en : undefined) ?? text.nl;
-}
-
-/** Splits `<type-folder>/<slug>` into type and slug; undefined for anything else. */
-export function parseContentRef(ref: string): { type: ContentType; slug: string } | undefined {
-  const [folder, slug, ...rest] = ref.split('/');
-  const type = folder ? typeOfFolder(folder) : undefined;
-  return type && slug && rest.length === 0 ? { type, slug } : undefined;
 }

@@ -3,7 +3,7 @@ import { ContentObject } from '../common/content.type';
 import { Locale } from '../common/enums';
 
 /** Resolves a node's content links when the field is asked for. */
-export type ContentLinks = () => Promise<ContentObject[]>;
+export type ContentLinks = () => ContentObject[];
 
 @InterfaceType('RoleNode', {
   description: 'A node of the role model: a group, phase, actor or task.',
@@ -17,12 +17,14 @@ export abstract class RoleNode {
 }
 
 @ObjectType('RoleGroup', {
+  simpleResolvers: true,
   implements: RoleNode,
   description: 'A group of actors, such as the municipality.',
 })
 export class RoleGroupObject extends RoleNode {}
 
 @ObjectType('RolePhase', {
+  simpleResolvers: true,
   implements: RoleNode,
   description: 'A phase of the local approach, from prevention to aftercare.',
 })
@@ -36,6 +38,7 @@ const CONTENT_FIELD = {
 };
 
 @ObjectType('RoleActor', {
+  simpleResolvers: true,
   implements: RoleNode,
   description: 'An organisation or role that takes part in the local approach.',
 })
@@ -51,12 +54,13 @@ export class RoleActorObject extends RoleNode {
   }
 
   @Field(() => [ContentObject], CONTENT_FIELD)
-  content(): Promise<ContentObject[]> {
+  content(): ContentObject[] {
     return this.links();
   }
 }
 
 @ObjectType('RoleTask', {
+  simpleResolvers: true,
   implements: RoleNode,
   description: 'A task in one phase and the actors who carry it out.',
 })
@@ -72,12 +76,15 @@ export class RoleTaskObject extends RoleNode {
   }
 
   @Field(() => [ContentObject], CONTENT_FIELD)
-  content(): Promise<ContentObject[]> {
+  content(): ContentObject[] {
     return this.links();
   }
 }
 
-@ObjectType('RoleEdge', { description: 'A directed relation between two actors.' })
+@ObjectType('RoleEdge', {
+  simpleResolvers: true,
+  description: 'A directed relation between two actors.',
+})
 export class RoleEdgeObject {
   @Field(() => RoleActorObject, { description: 'Actor the relation starts from.' })
   from!: RoleActorObject;
@@ -90,6 +97,7 @@ export class RoleEdgeObject {
 }
 
 @ObjectType('RoleModel', {
+  simpleResolvers: true,
   description:
     'Who does what in the local approach to radicalisation: actors, phases, tasks and the relations between actors.',
 })

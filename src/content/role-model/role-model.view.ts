@@ -1,7 +1,7 @@
-import type { ContentReader } from '../common/content.reader';
+import type { ContentSnapshot } from '../read-model/snapshot';
 import type { ContentObject } from '../common/content.type';
 import type { Locale } from '../common/enums';
-import { parseContentRef, textIn, type LocalizedText, type RoleModelData } from './role-model.data';
+import { textIn, type LocalizedText, type RoleModelData } from './role-model.data';
 import {
   type ContentLinks,
   RoleActorObject,
@@ -13,28 +13,24 @@ import {
   RoleTaskObject,
 } from './role-model.type';
 
-/** Content items named as `<type-folder>/<slug>`, in order, through the request's loaders. */
+/** Content items named as `<type-folder>/<slug>`, in order, from the snapshot. */
 const contentOf =
-  (reader: ContentReader, refs: readonly string[], locale: Locale): ContentLinks =>
-  async () => {
-    const views = await Promise.all(
-      refs.map((ref) => {
-        const key = parseContentRef(ref);
-        return key ? reader.bySlug(key.type, key.slug, locale) : Promise.resolve(null);
-      }),
-    );
-    return views.filter((v): v is ContentObject => v !== null);
-  };
+  (model: ContentSnapshot, refs: readonly string[], locale: Locale): ContentLinks =>
+  () =>
+    refs.flatMap((ref): ContentObject[] => {
+      const item = model.itemByRef(ref);
+      return item ? [model.view(item, locale)] : [];
+    });
 
-/** The stored role model as GraphQL objects in `locale`; content resolves through `reader`. */
+/** The stored role model as GraphQL objects in `locale`; content resolves from `model`. */
 export function roleModelView(
   data: RoleModelData,
   locale: Locale,
-  reader: ContentReader,
+  model: ContentSnapshot,
 ): RoleModelObject {
   const node = <T extends RoleNode>(target: T, id: string, label: LocalizedText): T =>
     Object.assign(target, { id, label: textIn(label, locale) });
-  const links = (refs: readonly string[]) => contentOf(reader, refs, locale);
+  const links = (refs: readonly string[]) => contentOf(model, refs, locale);
 
   const groups = new Map(
     data.groups.map((g) => [g.id, node(new RoleGroupObject(), g.id, g.label)]),

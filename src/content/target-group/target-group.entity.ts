@@ -1,7 +1,7 @@
 import { Entity } from '@mikro-orm/core';
 import { ContentEntity } from '../common/content.entity';
-import { ContentType } from '../common/enums';
+import { TARGET_GROUP } from './target-group.enums';
 
 /** Target-group profiles have only translated type-specific fields (signals, factors). */
-@Entity({ discriminatorValue: ContentType.TARGET_GROUP })
+@Entity({ discriminatorValue: TARGET_GROUP })
 export class TargetGroupProfile extends ContentEntity {}

@@ -1,4 +1,8 @@
 import { Field, InputType } from 'type-graphql';
+import { LEGAL_POWER } from '../legal-power/legal-power.enums';
+import { PREVENTION_APPROACH } from '../prevention-approach/prevention-approach.enums';
+import { allOf, linkedTo, withTags } from '../read-model/filters';
+import type { ItemFilter } from '../read-model/list';
 
 @InputType({
   description: 'Narrows the target-group profiles list; all given conditions must hold.',
@@ -22,3 +26,10 @@ export class TargetGroupProfileFilter {
   })
   legalPower?: string | null;
 }
+
+export const targetGroupFilter = (filter: TargetGroupProfileFilter | null): ItemFilter =>
+  allOf(
+    withTags(filter?.tags),
+    linkedTo(PREVENTION_APPROACH, filter?.approach),
+    linkedTo(LEGAL_POWER, filter?.legalPower),
+  );

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { Connection } from '../../graphql/connection';
-import type { Context } from '../../graphql/context';
+import { Connection } from '../common/connection';
 import { ContentListArgs, SlugArgs } from '../common/content.args';
-import { findBySlug, listOf, tagFilter } from '../common/content.queries';
-import { ContentType } from '../common/enums';
-import { TargetGroupProfileFilter } from './target-group.filter';
+import { findBySlug, listOf } from '../common/content.queries';
+import type { ContentContext } from '../common/context';
+import { TARGET_GROUP } from './target-group.enums';
+import { TargetGroupProfileFilter, targetGroupFilter } from './target-group.filter';
 import { TargetGroupProfileObject } from './target-group.type';
 
 const TargetGroupProfileConnection = Connection(TargetGroupProfileObject, 'TargetGroupProfile');
@@ -17,9 +17,9 @@ export class TargetGroupProfileResolver {
   })
   targetGroupProfile(
     @Args() args: SlugArgs,
-    @Ctx() ctx: Context,
-  ): Promise<TargetGroupProfileObject | null> {
-    return findBySlug(ctx, ContentType.TARGET_GROUP, args);
+    @Ctx() ctx: ContentContext,
+  ): TargetGroupProfileObject | null {
+    return findBySlug(ctx, TARGET_GROUP, args);
   }
 
   @Query(() => TargetGroupProfileConnection, {
@@ -29,16 +29,8 @@ export class TargetGroupProfileResolver {
     @Args() args: ContentListArgs,
     @Arg('filter', () => TargetGroupProfileFilter, { nullable: true, description: 'Filter.' })
     filter: TargetGroupProfileFilter | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: ContentContext,
   ) {
-    return listOf(ctx, ContentType.TARGET_GROUP, args, {
-      ...tagFilter(filter?.tags),
-      linkedTo: [
-        ...(filter?.approach
-          ? [{ type: ContentType.PREVENTION_APPROACH, slug: filter.approach }]
-          : []),
-        ...(filter?.legalPower ? [{ type: ContentType.LEGAL_POWER, slug: filter.legalPower }] : []),
-      ],
-    });
+    return listOf(ctx, TARGET_GROUP, args, targetGroupFilter(filter));
   }
 }

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
 import { ErrorCode, LimitError } from '../errors';
 import { operationCost } from './cost';
 
@@ -8,12 +9,22 @@ import { operationCost } from './cost';
  * variable.
  */
 export function costLimitPlugin<T extends object>(maxCost: number): ApolloServerPlugin<T> {
+  // Apollo keeps parsed documents, so a repeated query arrives as the same DocumentNode; its
+  // cost depends only on the operation and the variables.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return Promise.resolve();
-          const cost = operationCost(schema, document, operation, request.variables);
+          const known = costs.get(document) ?? new Map<string, number>();
+          costs.set(document, known);
+          const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let cost = known.get(key);
+          if (cost === undefined) {
+            cost = operationCost(schema, document, operation, request.variables);
+            if (known.size < 100) known.set(key, cost);
+          }
           if (cost > maxCost) {
             throw new LimitError(
               ErrorCode.QUERY_TOO_COSTLY,

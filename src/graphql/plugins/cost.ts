@@ -14,7 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connection';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../content/common/connection';
 
 /** Assumed length of a list without a `first` argument (tags, sources, relations). */
 export const ASSUMED_LIST_SIZE = 10;

@@ -16,37 +16,65 @@ const ESCAPES: Record<string, string> = {
 };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
-function matches(token: Token, m: Matcher, termList: readonly string[]): boolean {
-  const s = stem(token.word);
-  if (m.terms.has(s) || m.prefixes.some((p) => token.word.startsWith(p))) return true;
+/** A word of a text with its position and stem: what highlighting matches against. */
+export interface StemmedToken extends Token {
+  readonly stem: string;
+}
+
+/** The words of a text with their stems; the same for every query, so worth keeping. */
+export function stemmedTokens(text: string): StemmedToken[] {
+  return tokenize(text).map((t) => ({ ...t, stem: stem(t.word) }));
+}
+
+function matches(token: StemmedToken, m: Matcher, termList: readonly string[]): boolean {
+  if (m.terms.has(token.stem) || m.prefixes.some((p) => token.word.startsWith(p))) return true;
   // A compound can only match through a part when it contains a query term at all.
   if (token.word.length < 8 || !termList.some((t) => token.word.includes(t))) return false;
   const parts = splitCompound(token.word, m.hasWord);
   return parts !== undefined && parts.some((p) => m.terms.has(stem(p)));
 }
 
+/** Whether a word matches, decided once per word for all texts of one search. */
+export type MatchMemo = Map<string, boolean>;
+
 /**
  * The text with matched words wrapped in <mark>, HTML-escaped; for long texts a window of
- * about `window` words around the first match. Undefined when nothing matches.
+ * about `window` words around the first match. Undefined when nothing matches. `tokens` are
+ * the text's stemmed tokens, when the caller keeps them; `memo` remembers which words match
+ * across the texts of one search.
  */
-export function highlight(text: string, m: Matcher, window = 0): string | undefined {
-  const tokens = tokenize(text);
+export function highlight(
+  text: string,
+  m: Matcher,
+  window = 0,
+  tokens: readonly StemmedToken[] = stemmedTokens(text),
+  memo: MatchMemo = new Map(),
+): string | undefined {
   const termList = [...m.terms];
-  const hits = tokens.filter((t) => matches(t, m, termList));
-  if (hits.length === 0) return undefined;
+  const isHit = (token: StemmedToken) => {
+    let hit = memo.get(token.word);
+    if (hit === undefined) {
+      hit = matches(token, m, termList);
+      memo.set(token.word, hit);
+    }
+    return hit;
+  };
+  const first = tokens.findIndex(isHit);
+  if (first < 0) return undefined;
   let from = 0;
   let to = text.length;
+  let last = tokens.length - 1;
   if (window > 0 && tokens.length > window) {
-    const first = tokens.indexOf(hits[0]);
     const startToken = Math.max(0, first - Math.floor(window / 3));
-    const endToken = Math.min(tokens.length - 1, startToken + window - 1);
+    last = Math.min(tokens.length - 1, startToken + window - 1);
     from = startToken === 0 ? 0 : tokens[startToken].start;
-    to = endToken === tokens.length - 1 ? text.length : tokens[endToken].end;
+    to = last === tokens.length - 1 ? text.length : tokens[last].end;
   }
+  // Words before the first match do not match; words after the window are not shown.
+  const hits = tokens.slice(first, last + 1).filter(isHit);
   let out = from > 0 ? '… ' : '';
   let pos = from;
   for (const hit of hits) {
-    if (hit.start < from || hit.end > to) continue;
     out +=
       escapeHtml(text.slice(pos, hit.start)) +
       '<mark>' +

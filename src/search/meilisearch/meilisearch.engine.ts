@@ -1,16 +1,18 @@
 import { MeiliSearch, MeiliSearchApiError, type Hit } from 'meilisearch';
-import type { ContentType, Locale } from '../../content/common/enums';
+import type { Locale } from '../../content/common/enums';
+import { chunks } from '../../lib/batch';
+import { canonicalJson, sha256 } from '../../lib/hash';
 import { escapeHtml } from '../analysis/highlight';
-import type { SearchDocument } from '../documents';
+import { itemDiff, type SearchDocument } from '../documents';
 import {
   SearchUnavailableError,
-  type IndexChanges,
+  type IndexState,
+  type IndexTarget,
   type SearchEngine,
+  type SearchReader,
   type SearchRequest,
   type SearchResult,
-  type StagedChanges,
 } from '../search-engine';
-import type { SynonymGroups } from '../synonyms';
 import {
   meiliFilter,
   meiliSettings,
@@ -22,14 +24,22 @@ import {
 const INDEX = 'content';
 const META = 'content_meta';
 const TASK_TIMEOUT = 60_000;
+const PAGE = 5_000;
 const PRE = '\u0001';
 const POST = '\u0002';
 
 export interface MeiliOptions {
   readonly host: string;
   readonly apiKey?: string;
-  readonly synonyms: SynonymGroups;
   readonly indexUid?: string;
+}
+
+/** What the shared index says it holds. */
+interface MeiliState {
+  readonly version: number;
+  readonly fingerprint: string;
+  /** Hash of the index settings (synonyms included). */
+  readonly settings: string;
 }
 
 /** Foreign errors become SearchUnavailableError here, and only here, keeping the cause. */
@@ -42,83 +52,53 @@ async function guard<T>(what: string, action: () => Promise<T>): Promise<T> {
   }
 }
 
+const isMissing = (error: unknown) =>
+  error instanceof MeiliSearchApiError &&
+  (error.cause?.code === 'document_not_found' || error.cause?.code === 'index_not_found');
+
 /** Highlighted text with our own escaping: Meilisearch returns raw text. */
 const marked = (text: string | undefined) =>
   escapeHtml(text ?? '')
     .replaceAll(PRE, '<mark>')
     .replaceAll(POST, '</mark>');
 
+const settingsHash = (target: IndexTarget) => sha256(canonicalJson(meiliSettings(target.synonyms)));
+
+/**
+ * Meilisearch through its official client. The index is shared by every instance: the seed
+ * writes it after its database commit, and an instance that finds it behind the content
+ * version it serves brings it up to date item by item (never back to an older version).
+ */
 export class MeilisearchEngine implements SearchEngine {
   readonly name = 'meilisearch';
   private readonly client: MeiliSearch;
   private readonly uid: string;
 
-  constructor(private readonly options: MeiliOptions) {
+  constructor(options: MeiliOptions) {
     this.client = new MeiliSearch({ host: options.host, apiKey: options.apiKey, timeout: 5_000 });
     this.uid = options.indexUid ?? INDEX;
   }
 
-  indexedVersion(): Promise<number | null> {
-    return guard('reading the index version', async () => {
-      try {
-        const doc = await this.client.index(`${this.uid}_${META}`).getDocument('state');
-        return Number(doc.version);
-      } catch (error) {
-        if (error instanceof MeiliSearchApiError && error.cause?.code === 'document_not_found')
-          return null;
-        if (error instanceof MeiliSearchApiError && error.cause?.code === 'index_not_found')
-          return null;
-        throw error;
-      }
+  open(target: IndexTarget): Promise<SearchReader> {
+    return guard('bringing the index up to date', async () => {
+      const state = await this.state();
+      const current =
+        state?.fingerprint === target.fingerprint && state.settings === settingsHash(target);
+      // A newer version written by a seed is the database's too; this instance follows soon.
+      if (!current && !(state && state.version > target.version)) await this.sync(target);
+      return this.reader(target);
     });
   }
 
-  private async setVersion(version: number): Promise<void> {
-    await this.client
-      .index(`${this.uid}_${META}`)
-      .addDocuments([{ id: 'state', version }], { primaryKey: 'id' })
-      .waitTask({ timeout: TASK_TIMEOUT });
-  }
-
-  // Meilisearch has no transactions: the writes happen at commit, after the database commit.
-  stage(changes: IndexChanges): Promise<StagedChanges> {
-    const commit = () =>
-      guard('updating the index', async () => {
-        const index = this.client.index<MeiliDocument>(this.uid);
-        await index
-          .updateSettings(meiliSettings(this.options.synonyms))
-          .waitTask({ timeout: TASK_TIMEOUT });
-        const items = [...changes.remove, ...changes.upsert.map((d) => `${d.type}:${d.slug}`)];
-        if (items.length) {
-          await index
-            .deleteDocuments({
-              filter: `item IN [${items.map((i) => JSON.stringify(i)).join(', ')}]`,
-            })
-            .waitTask({ timeout: TASK_TIMEOUT });
-        }
-        if (changes.upsert.length) {
-          await index
-            .addDocuments(changes.upsert.map(toMeiliDocument), { primaryKey: 'id' })
-            .waitTask({ timeout: TASK_TIMEOUT });
-        }
-        await this.setVersion(changes.contentVersion);
-      });
-    return Promise.resolve({ commit, rollback: () => Promise.resolve() });
-  }
-
-  rebuild(documents: readonly SearchDocument[], contentVersion: number): Promise<void> {
+  rebuild(target: IndexTarget): Promise<SearchReader> {
     return guard('rebuilding the index', async () => {
       const temp = `${this.uid}_rebuild_${Date.now()}`;
       await this.client.createIndex(temp, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT });
       const index = this.client.index<MeiliDocument>(temp);
       await index
-        .updateSettings(meiliSettings(this.options.synonyms))
+        .updateSettings(meiliSettings(target.synonyms))
         .waitTask({ timeout: TASK_TIMEOUT });
-      for (let i = 0; i < documents.length; i += 5_000) {
-        await index
-          .addDocuments(documents.slice(i, i + 5_000).map(toMeiliDocument))
-          .waitTask({ timeout: TASK_TIMEOUT });
-      }
+      await this.add(temp, target, [...target.items.keys()]);
       await this.client
         .createIndex(this.uid, { primaryKey: 'id' })
         .waitTask({ timeout: TASK_TIMEOUT });
@@ -126,9 +106,100 @@ export class MeilisearchEngine implements SearchEngine {
         .swapIndexes([{ indexes: [this.uid, temp], rename: false }])
         .waitTask({ timeout: TASK_TIMEOUT });
       await this.client.deleteIndex(temp).waitTask({ timeout: TASK_TIMEOUT });
-      await this.setVersion(contentVersion);
+      await this.setState(target);
+      return this.reader(target);
     });
   }
+
+  async check(reader: SearchReader): Promise<IndexState> {
+    try {
+      const state = await this.state();
+      if (!state) return 'missing';
+      return state.fingerprint === (reader as MeiliReader).fingerprint ? 'current' : 'replaced';
+    } catch {
+      return 'broken';
+    }
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private reader(target: IndexTarget): MeiliReader {
+    return new MeiliReader(this.client, this.uid, target.version, target.fingerprint);
+  }
+
+  private async state(): Promise<MeiliState | undefined> {
+    try {
+      const doc = await this.client.index(`${this.uid}_${META}`).getDocument('state');
+      return {
+        version: Number(doc.version),
+        fingerprint: String(doc.fingerprint),
+        settings: String(doc.settings),
+      };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private async setState(target: IndexTarget): Promise<void> {
+    const state = {
+      id: 'state',
+      version: target.version,
+      fingerprint: target.fingerprint,
+      settings: settingsHash(target),
+    };
+    await this.client
+      .index(`${this.uid}_${META}`)
+      .addDocuments([state], { primaryKey: 'id' })
+      .waitTask({ timeout: TASK_TIMEOUT });
+  }
+
+  /** Rewrites exactly the items whose hash differs from the target's. */
+  private async sync(target: IndexTarget): Promise<void> {
+    const index = this.client.index<MeiliDocument>(this.uid);
+    await index.updateSettings(meiliSettings(target.synonyms)).waitTask({ timeout: TASK_TIMEOUT });
+    const indexed = new Map<string, string>();
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await index.getDocuments({ fields: ['item', 'hash'], limit: PAGE, offset });
+      for (const doc of page.results as Pick<MeiliDocument, 'item' | 'hash'>[])
+        indexed.set(doc.item, doc.hash);
+      if (page.results.length < PAGE) break;
+    }
+    const { remove, write } = itemDiff(indexed, target.items);
+    for (const batch of chunks(remove)) {
+      await index
+        .deleteDocuments({ filter: `item IN [${batch.map((i) => JSON.stringify(i)).join(', ')}]` })
+        .waitTask({ timeout: TASK_TIMEOUT });
+    }
+    await this.add(this.uid, target, write);
+    await this.setState(target);
+  }
+
+  private async add(uid: string, target: IndexTarget, items: readonly string[]): Promise<void> {
+    const index = this.client.index<MeiliDocument>(uid);
+    for (const batch of chunks(items, 1_000)) {
+      const documents = target
+        .documents(batch)
+        .map((d: SearchDocument) =>
+          toMeiliDocument(d, target.items.get(`${d.type}:${d.slug}`) ?? ''),
+        );
+      await index.addDocuments(documents, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT });
+    }
+  }
+}
+
+/** Searches the shared index; the fingerprint says which content it was opened for. */
+class MeiliReader implements SearchReader {
+  readonly engine = 'meilisearch';
+
+  constructor(
+    private readonly client: MeiliSearch,
+    private readonly uid: string,
+    readonly version: number,
+    readonly fingerprint: string,
+  ) {}
 
   search(request: SearchRequest): Promise<SearchResult> {
     return guard('search', async () => {
@@ -173,7 +244,7 @@ export class MeilisearchEngine implements SearchEngine {
           { field: 'tags' as const, values: facet(page, 'tags') },
         ],
         hits: (page.hits as Hit<MeiliDocument>[]).map((hit) => ({
-          type: hit.type as ContentType,
+          type: hit.type,
           slug: hit.slug,
           score: hit._rankingScore ?? 0,
           highlights: (['title', 'summary', 'body'] as const).flatMap((field) => {
@@ -193,12 +264,6 @@ export class MeilisearchEngine implements SearchEngine {
         attributesToRetrieve: ['title'],
       });
       return [...new Set(res.hits.map((h) => h.title))];
-    });
-  }
-
-  health(): Promise<void> {
-    return guard('health check', async () => {
-      await this.client.health();
     });
   }
 

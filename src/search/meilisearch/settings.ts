@@ -1,6 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { STOP_WORDS } from '../analysis/normalize';
-import type { SearchDocument } from '../documents';
+import { itemOf, type SearchDocument } from '../documents';
 import type { SynonymGroups } from '../synonyms';
 
 /** Index settings, derived from the same sources as the embedded engine's analysis. */
@@ -15,7 +15,17 @@ export function meiliSettings(synonyms: SynonymGroups): Settings {
     // Order is the attribute ranking: title > summary/tags > type-specific text > body.
     searchableAttributes: ['title', 'summary', 'tagNames', 'extra', 'body'],
     filterableAttributes: ['type', 'locale', 'tags', 'item'],
-    displayedAttributes: ['id', 'item', 'type', 'slug', 'locale', 'title', 'summary', 'body'],
+    displayedAttributes: [
+      'id',
+      'item',
+      'hash',
+      'type',
+      'slug',
+      'locale',
+      'title',
+      'summary',
+      'body',
+    ],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness'],
     synonyms: map,
     stopWords: [...STOP_WORDS],
@@ -28,6 +38,8 @@ export function meiliSettings(synonyms: SynonymGroups): Settings {
 export interface MeiliDocument {
   id: string;
   item: string;
+  /** Hash of what the item's documents were made from (IndexTarget.items). */
+  hash: string;
   type: string;
   slug: string;
   locale: string;
@@ -42,10 +54,11 @@ export interface MeiliDocument {
 /** Meilisearch ids allow only [A-Za-z0-9_-]. */
 export const meiliId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
 
-export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
+export function toMeiliDocument(doc: SearchDocument, hash: string): MeiliDocument {
   return {
     id: meiliId(doc.id),
-    item: `${doc.type}:${doc.slug}`,
+    item: itemOf(doc),
+    hash,
     type: doc.type,
     slug: doc.slug,
     locale: doc.locale,

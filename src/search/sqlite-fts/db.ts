@@ -59,16 +59,22 @@ export class SqlitePool {
   private next = 0;
   private constructor(private readonly connections: SqliteDb[]) {}
 
+  /** `size` read-only connections to `file`. */
   static async open(
     file: string,
     size: number,
     prepare: (db: SqliteDb) => Promise<void>,
   ): Promise<SqlitePool> {
     const connections: SqliteDb[] = [];
-    for (let i = 0; i < size; i += 1) {
-      const db = await SqliteDb.open(file);
-      await prepare(db);
-      connections.push(db);
+    try {
+      for (let i = 0; i < size; i += 1) {
+        const db = await SqliteDb.open(file, sqlite3.OPEN_READONLY);
+        connections.push(db);
+        await prepare(db);
+      }
+    } catch (error) {
+      await Promise.all(connections.map((c) => c.close().catch(() => undefined)));
+      throw error;
     }
     return new SqlitePool(connections);
   }

@@ -1,41 +1,42 @@
-import { ContentType, Locale } from '../../content/common/enums';
+import { type Locale, LOCALES } from '../../content/common/enums';
+
+const SPAN = 2 ** 32;
+
+export type Range = readonly [number, number];
 
 /**
  * Row ids carry locale and type in their high bits (partition * 2^32 + sequence), so a locale
  * or type filter is a rowid range that FTS5 seeks to directly, and counting one type is a
- * range count, with no join.
+ * range count, with no join. The types come from the content registry, in its order; an index
+ * records that order and is rebuilt when it changes.
  */
-const TYPES: readonly ContentType[] = [
-  ContentType.GUIDANCE,
-  ContentType.LEGAL_POWER,
-  ContentType.PREVENTION_APPROACH,
-  ContentType.TARGET_GROUP,
-];
-const LOCALES: readonly Locale[] = [Locale.NL, Locale.EN];
-const SPAN = 2 ** 32;
+export class Partitions {
+  constructor(readonly types: readonly string[]) {}
 
-export function rowidFor(locale: Locale, type: ContentType, sequence: number): number {
-  return (LOCALES.indexOf(locale) * TYPES.length + TYPES.indexOf(type)) * SPAN + sequence;
+  rowidFor(locale: Locale, type: string, sequence: number): number {
+    const index = this.types.indexOf(type);
+    if (index < 0) throw new Error(`no search partition for content type ${type}`);
+    return (LOCALES.indexOf(locale) * this.types.length + index) * SPAN + sequence;
+  }
+
+  typeRange(locale: Locale, type: string): Range {
+    const start = this.rowidFor(locale, type, 0);
+    return [start, start + SPAN - 1];
+  }
+
+  /** One range per type, in partition order. */
+  typeRanges(locale: Locale): { type: string; range: Range }[] {
+    return this.types.map((type) => ({ type, range: this.typeRange(locale, type) }));
+  }
+
+  /** Ranges covering a locale, one per requested type (or one for all types). */
+  rangesFor(locale: Locale, types?: readonly string[]): Range[] {
+    if (!types?.length) {
+      const start = this.rowidFor(locale, this.types[0], 0);
+      return [[start, start + this.types.length * SPAN - 1]];
+    }
+    return this.types.filter((t) => types.includes(t)).map((t) => this.typeRange(locale, t));
+  }
 }
 
 export const sequenceOf = (rowid: number) => rowid % SPAN;
-
-export type Range = readonly [number, number];
-
-export function typeRange(locale: Locale, type: ContentType): Range {
-  const start = rowidFor(locale, type, 0);
-  return [start, start + SPAN - 1];
-}
-
-/** One range per type, in partition order. */
-export const typeRanges = (locale: Locale): { type: ContentType; range: Range }[] =>
-  TYPES.map((type) => ({ type, range: typeRange(locale, type) }));
-
-/** Ranges covering a locale, one per requested type (or one for all types). */
-export function rangesFor(locale: Locale, types?: readonly ContentType[]): Range[] {
-  if (!types?.length) {
-    const start = rowidFor(locale, TYPES[0], 0);
-    return [[start, start + TYPES.length * SPAN - 1]];
-  }
-  return TYPES.filter((t) => types.includes(t)).map((t) => typeRange(locale, t));
-}

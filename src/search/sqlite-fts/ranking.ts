@@ -1,12 +1,13 @@
 import type { SqliteReader as SqliteDb } from './db';
-import { typeRanges, type typeRange, type Range } from './partitions';
+import type { Range } from './partitions';
 import { WEIGHTS } from './schema';
 
 const RANK = `bm25(fts, ${Object.values(WEIGHTS).join(', ')})`;
 
 export interface Scope {
-  readonly locale: Parameters<typeof typeRange>[0];
   readonly ranges: readonly Range[];
+  /** Every type's range in the locale, for the type facet. */
+  readonly typeRanges: readonly { type: string; range: Range }[];
   readonly tags: readonly string[];
 }
 
@@ -98,7 +99,7 @@ export async function countByType(
   expression: string,
   scope: Scope,
 ): Promise<{ value: string; count: number }[]> {
-  const ranges = typeRanges(scope.locale);
+  const ranges = scope.typeRanges;
   const rows = await db.all<{ i: number; n: number }>(
     ranges
       .map(

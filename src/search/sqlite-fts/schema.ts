@@ -5,7 +5,7 @@ import { PREFIX_INDEXES } from './match';
  * Layout of the index file. An index written with another layout counts as missing, so
  * start-up rebuilds it; raise this whenever what is written changes.
  */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** Options shared by the FTS5 tables: folded diacritics, prefix indexes, no content copy. */
 const FTS_OPTIONS = `tokenize = 'unicode61 remove_diacritics 2', prefix = '${PREFIX_INDEXES.join(' ')}', content = '', contentless_delete = 1`;
@@ -19,12 +19,14 @@ export const WEIGHTS = { title: 10, summary: 4, tags: 5, body: 1, extra: 3 } as 
  * first ranking tier) and `fts_head` those of title, summary and tags (the next tier), all
  * without a content copy. `terms` is a snapshot of the fts5vocab
  * vocabulary taken at write time (reading fts5vocab scans the whole index); `words` counts
- * the surface words of the corpus for compound splitting and completions.
+ * the surface words of the corpus for compound splitting and completions; `items` holds the
+ * hash each item was indexed from, so an update rewrites exactly the items that changed.
  */
 export async function createSchema(db: SqliteDb): Promise<void> {
   await db.exec(`
     PRAGMA journal_mode = DELETE;
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS items (item TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS docs (
       rowid INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, item TEXT NOT NULL,
       type TEXT NOT NULL, slug TEXT NOT NULL, locale TEXT NOT NULL,

@@ -1,19 +1,15 @@
-import type { SearchDocument } from '../documents';
+import { chunks } from '../../lib/batch';
+import { itemDiff, itemOf, type SearchDocument } from '../documents';
+import type { IndexTarget } from '../search-engine';
 import { documentWords, ftsRow } from './analyse';
-import { rowidFor, sequenceOf } from './partitions';
 import type { SqliteDb } from './db';
+import { sequenceOf, type Partitions } from './partitions';
 import { INDEX_FORMAT } from './schema';
 
 const BATCH = 200;
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 async function adjustWords(db: SqliteDb, counts: Map<string, number>): Promise<void> {
-  for (const batch of chunks([...counts], 500)) {
+  for (const batch of chunks([...counts])) {
     await db.run(
       `INSERT INTO words (word, df) VALUES ${batch.map(() => '(?, ?)').join(', ')}
        ON CONFLICT (word) DO UPDATE SET df = df + excluded.df`,
@@ -26,30 +22,30 @@ async function adjustWords(db: SqliteDb, counts: Map<string, number>): Promise<v
 /** Removes every locale's document of the given items (`<TYPE>:<slug>`). */
 export async function removeItems(db: SqliteDb, items: readonly string[]): Promise<void> {
   const counts = new Map<string, number>();
-  for (const batch of chunks(items, 500)) {
+  for (const batch of chunks(items)) {
     const marks = batch.map(() => '?').join(', ');
     const rows = await db.all<{ rowid: number; words: string }>(
       `SELECT rowid, words FROM docs WHERE item IN (${marks})`,
       batch,
     );
+    await db.run(`DELETE FROM items WHERE item IN (${marks})`, batch);
     for (const row of rows)
       for (const w of row.words.split(' ')) counts.set(w, (counts.get(w) ?? 0) - 1);
     const ids = rows.map((r) => r.rowid);
     if (ids.length === 0) continue;
     const idMarks = ids.map(() => '?').join(', ');
-    await db.run(`DELETE FROM fts WHERE rowid IN (${idMarks})`, ids);
-    await db.run(`DELETE FROM fts_title WHERE rowid IN (${idMarks})`, ids);
-    await db.run(`DELETE FROM fts_head WHERE rowid IN (${idMarks})`, ids);
-    await db.run(`DELETE FROM doc_tags WHERE rowid IN (${idMarks})`, ids);
-    await db.run(`DELETE FROM docs WHERE rowid IN (${idMarks})`, ids);
+    for (const table of ['fts', 'fts_title', 'fts_head', 'doc_tags', 'docs'])
+      await db.run(`DELETE FROM ${table} WHERE rowid IN (${idMarks})`, ids);
   }
   await adjustWords(db, counts);
 }
 
-/** Inserts documents (their items must not be in the index). */
+/** Inserts documents (their items must not be in the index) and the items' hashes. */
 export async function insertDocuments(
   db: SqliteDb,
   docs: readonly SearchDocument[],
+  hashes: ReadonlyMap<string, string>,
+  partitions: Partitions,
   isKnown: (word: string) => boolean,
 ): Promise<void> {
   const rows = await db.all<{ rowid: number }>('SELECT rowid FROM docs');
@@ -62,7 +58,7 @@ export async function insertDocuments(
     const titleRows: unknown[] = [];
     const headRows: unknown[] = [];
     for (const doc of batch) {
-      const rowid = rowidFor(doc.locale, doc.type, sequence);
+      const rowid = partitions.rowidFor(doc.locale, doc.type, sequence);
       sequence += 1;
       const docWords = documentWords(doc);
       for (const w of docWords) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -70,7 +66,7 @@ export async function insertDocuments(
       docRows.push(
         rowid,
         doc.id,
-        `${doc.type}:${doc.slug}`,
+        itemOf(doc),
         doc.type,
         doc.slug,
         doc.locale,
@@ -109,20 +105,65 @@ export async function insertDocuments(
       );
     }
   }
+  const items = [...new Set(docs.map(itemOf))];
+  for (const batch of chunks(items)) {
+    await db.run(
+      `INSERT INTO items (item, hash) VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
+      batch.flatMap((item) => [item, hashes.get(item) ?? '']),
+    );
+  }
   await adjustWords(db, counts);
 }
 
-async function setMeta(db: SqliteDb, key: string, value: string): Promise<void> {
-  await db.run(
-    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    [key, value],
-  );
+/** Items whose documents must be removed, and items whose documents must be (re)written. */
+export async function itemChanges(
+  db: SqliteDb,
+  target: IndexTarget,
+): Promise<{ remove: string[]; write: string[] }> {
+  const rows = await db.all<{ item: string; hash: string }>('SELECT item, hash FROM items');
+  return itemDiff(new Map(rows.map((r) => [r.item, r.hash])), target.items);
 }
 
-export const setVersion = (db: SqliteDb, version: number) =>
-  setMeta(db, 'content_version', String(version));
+export interface IndexMeta {
+  readonly format: number;
+  readonly types: readonly string[];
+  readonly fingerprint: string;
+  readonly version: number;
+}
 
-export const setFormat = (db: SqliteDb) => setMeta(db, 'format', String(INDEX_FORMAT));
+export async function writeMeta(db: SqliteDb, target: IndexTarget): Promise<void> {
+  const meta: Record<string, string> = {
+    format: String(INDEX_FORMAT),
+    types: JSON.stringify(target.types),
+    fingerprint: target.fingerprint,
+    content_version: String(target.version),
+  };
+  for (const [key, value] of Object.entries(meta)) {
+    await db.run(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [key, value],
+    );
+  }
+}
+
+/** The index's layout and content, or undefined when it has no (readable) record of them. */
+export async function readMeta(db: Pick<SqliteDb, 'all'>): Promise<IndexMeta | undefined> {
+  const rows = await db.all<{ key: string; value: string }>('SELECT key, value FROM meta');
+  const meta = new Map(rows.map((r) => [r.key, r.value]));
+  const [format, types, fingerprint, version] = [
+    'format',
+    'types',
+    'fingerprint',
+    'content_version',
+  ].map((k) => meta.get(k));
+  if (!format || !types || !fingerprint || !version) return undefined;
+  return {
+    format: Number(format),
+    types: JSON.parse(types) as string[],
+    fingerprint,
+    version: Number(version),
+  };
+}
 
 /** Snapshots the fts5vocab vocabulary for typo lookups; done once per write, not per query. */
 export async function refreshTerms(db: SqliteDb): Promise<void> {

@@ -1,11 +1,11 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { decodeCursor, encodeCursor } from '../lib/cursor';
-import { BadUserInputError } from './errors';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { BadUserInputError } from '../../lib/errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field({ description: 'Whether more items follow the last edge.' })
   hasNextPage!: boolean;
@@ -36,7 +36,10 @@ export interface ConnectionShape<T> {
 
 /** A Relay connection type `<Name>Connection` with its `<Name>Edge`. */
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.` })
+  @ObjectType(`${name}Edge`, {
+    simpleResolvers: true,
+    description: `An edge in a ${name} connection.`,
+  })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this edge.' })
     cursor!: string;
@@ -45,7 +48,10 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${name} items.`,
+  })
   class ConnectionType {
     @Field(() => Int, { description: 'Number of items matching the filter, over all pages.' })
     totalCount!: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLUG_PATTERN } from '../lib/slug';
+import { SLUG_PATTERN } from '../../lib/slug';
 
 /**
  * Schema of seed/role-model.yml: actor groups, actors, phases, tasks and the edges between

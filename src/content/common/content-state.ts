@@ -1,0 +1,112 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { isPostgres } from '../../db/orm';
+import { ContentState } from './content-state.entity';
+
+/** The content version the database holds now (0 before the first seed): one primary-key read. */
+export async function readContentVersion(em: EntityManager): Promise<number> {
+  const state = await em
+    .fork()
+    .findOne(ContentState, { id: 1 }, { fields: ['version'], disableIdentityMap: true });
+  return state?.version ?? 0;
+}
+
+/** Another seed holds the content lock and did not let go in time. */
+export class ContentLockedError extends Error {
+  override readonly name = 'ContentLockedError';
+}
+
+/** Any number will do, as long as nothing else on the database uses it. */
+const CONTENT_LOCK = 7_263_002;
+
+export interface LockOptions {
+  /** How long to wait for another seed before giving up. */
+  readonly waitMs: number;
+  /** Called once when the lock is held by someone else and waiting starts. */
+  readonly onWait?: () => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(String(error));
+
+/**
+ * Runs `work` in one transaction that holds the content lock, so seeds never interleave: on
+ * PostgreSQL a transaction-scoped advisory lock, on SQLite the database's write lock (taken by
+ * a write that changes nothing once the state row exists). While another seed holds the lock,
+ * it tries again with a fresh transaction for up to `waitMs`, then throws ContentLockedError.
+ * `work` runs after the lock is taken, so it reads what the other seed committed.
+ */
+export async function withContentLock<T>(
+  em: EntityManager,
+  options: LockOptions,
+  work: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  const deadline = Date.now() + options.waitMs;
+  for (let attempt = 0; ; attempt += 1) {
+    const fork = em.fork();
+    await fork.begin();
+    let locked: boolean;
+    try {
+      locked = await tryLock(fork);
+    } catch (error) {
+      await fork.rollback();
+      throw error;
+    }
+    if (locked) {
+      try {
+        const result = await work(fork);
+        await fork.commit();
+        return result;
+      } catch (error) {
+        if (fork.isInTransaction()) await fork.rollback();
+        throw error;
+      }
+    }
+    await fork.rollback();
+    if (Date.now() >= deadline)
+      throw new ContentLockedError(
+        `another seed is writing this database and did not finish within ${Math.round(options.waitMs / 1000)} s; nothing was changed, try again when it has`,
+      );
+    if (attempt === 0) options.onWait?.();
+    await sleep(250);
+  }
+}
+
+async function tryLock(em: EntityManager): Promise<boolean> {
+  const connection = em.getConnection();
+  const ctx = em.getTransactionContext<object>();
+  if (isPostgres(em)) {
+    const [row]: { locked: boolean }[] = await connection.execute(
+      'select pg_try_advisory_xact_lock(?) as locked',
+      [CONTENT_LOCK],
+      'all',
+      ctx,
+    );
+    return row?.locked === true;
+  }
+  try {
+    await connection.execute(
+      'insert into content_state (id, version, updated_at) values (1, 0, ?) on conflict (id) do nothing',
+      [Date.now()],
+      'run',
+      ctx,
+    );
+    return true;
+  } catch (error) {
+    if (isBusy(error)) return false;
+    throw error;
+  }
+}
+
+/** Raises the content version by one inside the caller's locked transaction; the new version. */
+export async function raiseContentVersion(em: EntityManager, now: Date): Promise<number> {
+  const state = await em.findOne(ContentState, { id: 1 });
+  if (state) {
+    state.version += 1;
+    state.updatedAt = now;
+  } else {
+    em.create(ContentState, { id: 1, version: 1, updatedAt: now });
+  }
+  await em.flush();
+  return state?.version ?? 1;
+}

@@ -1,0 +1,83 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { isSlug } from '../lib/slug';
+import { ContentObject, NodeInterface, TagObject } from './common/content.type';
+import type { ContentContext } from './common/context';
+import { Locale } from './common/enums';
+import { fromGlobalId } from './common/node-id';
+import { ContentType } from './registry';
+
+const LOCALE_ARG = {
+  nullable: true,
+  defaultValue: Locale.NL,
+  description: 'Locale to serve.',
+} as const;
+
+/** Queries over all content types, from the request's content version. */
+@Resolver()
+export class ContentResolver {
+  @Query(() => NodeInterface, {
+    nullable: true,
+    description: 'Any object by its global id; null when it does not exist.',
+  })
+  node(
+    @Arg('id', () => ID, { description: 'A global id from an `id` field.' }) id: string,
+    @Arg('locale', () => Locale, LOCALE_ARG) locale: Locale | null,
+    @Ctx() { content }: ContentContext,
+  ): ContentObject | null {
+    const key = fromGlobalId(id);
+    const item = key && content.item(key.type, key.slug);
+    return item ? content.view(item, locale ?? Locale.NL) : null;
+  }
+
+  @Query(() => ContentObject, {
+    nullable: true,
+    description: 'One item of any type by type and slug; null when absent.',
+  })
+  content(
+    @Arg('type', () => ContentType, { description: 'Kind of content.' }) type: ContentType,
+    @Arg('slug', { description: 'Slug of the item.' }) slug: string,
+    @Arg('locale', () => Locale, LOCALE_ARG) locale: Locale | null,
+    @Ctx() { content }: ContentContext,
+  ): ContentObject | null {
+    const item = isSlug(slug) ? content.item(type, slug) : undefined;
+    return item ? content.view(item, locale ?? Locale.NL) : null;
+  }
+
+  @Query(() => [TagObject], { description: 'All tags, ordered by slug.' })
+  tags(
+    @Arg('locale', () => Locale, { ...LOCALE_ARG, description: 'Locale of the names.' })
+    locale: Locale | null,
+    @Ctx() { content }: ContentContext,
+  ): TagObject[] {
+    return content.tags.map((t) => ({
+      slug: t.slug,
+      name: locale === Locale.EN && t.nameEn ? t.nameEn : t.nameNl,
+    }));
+  }
+}
+
+/** Fields of the Content interface that name the registered types. */
+@Resolver(() => ContentObject)
+export class ContentFields {
+  @FieldResolver(() => ContentType, { description: 'Kind of content.' })
+  type(@Root() item: ContentObject): string {
+    return item.type;
+  }
+
+  @FieldResolver(() => [ContentObject], {
+    description: 'Items to see as well ("zie ook"), in both directions.',
+  })
+  related(
+    @Root() item: ContentObject,
+    @Arg('types', () => [ContentType], {
+      nullable: true,
+      description: 'Only items of these types.',
+    })
+    types?: ContentType[] | null,
+  ): ContentObject[] {
+    const related = item.item.related;
+    return item.viewsOf(
+      types ? related.filter((r) => types.includes(r.type as ContentType)) : related,
+    );
+  }
+}

@@ -1,0 +1,197 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { readConsistently } from '../../db/orm';
+import { foldText } from '../../lib/text';
+import { ContentEntity } from '../common/content.entity';
+import { ContentLink, LinkKind } from '../common/content-link.entity';
+import { ContentState } from '../common/content-state.entity';
+import { ContentTranslation } from '../common/content-translation.entity';
+import { Locale } from '../common/enums';
+import { toGlobalId } from '../common/node-id';
+import { Source } from '../common/source.entity';
+import { SynonymsDocument } from '../common/synonyms.entity';
+import { Tag } from '../common/tag.entity';
+import { CONTENT_TYPES, descriptorOf } from '../registry';
+import { RoleModel } from '../role-model/role-model.entity';
+import type { ContentItem, SourceRecord, TagRecord, TranslationRecord } from './item';
+import { ContentSnapshot } from './snapshot';
+
+type Row = Record<string, unknown>;
+
+/** Rows of one entity's table as plain objects keyed by property name, without hydration. */
+function rows(em: EntityManager, entity: string, orderBy: Record<string, 'asc'>): Promise<Row[]> {
+  return em.createQueryBuilder<Row>(entity).select('*').orderBy(orderBy).execute('all');
+}
+
+const idOf = (ref: unknown): number =>
+  Number(typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref);
+
+const json = (value: unknown): Record<string, unknown> =>
+  (typeof value === 'string' ? JSON.parse(value) : (value ?? {})) as Record<string, unknown>;
+
+const date = (value: unknown): Date =>
+  value instanceof Date ? value : new Date(typeof value === 'string' ? value : Number(value));
+
+function groupBy<K, V>(values: readonly V[], key: (value: V) => K): Map<K, V[]> {
+  const map = new Map<K, V[]>();
+  for (const value of values) {
+    const list = map.get(key(value));
+    if (list) list.push(value);
+    else map.set(key(value), [value]);
+  }
+  return map;
+}
+
+/** An item under construction: its relations are filled in once every item exists. */
+type Draft = { -readonly [K in keyof ContentItem]: ContentItem[K] } & {
+  related: ContentItem[];
+  typed: ContentItem[];
+  children: ContentItem[];
+};
+
+/**
+ * Loads the content version the database holds now into a snapshot, in one read transaction
+ * and a fixed number of queries (whatever the number of items), through MikroORM.
+ */
+export async function loadSnapshot(em: EntityManager): Promise<ContentSnapshot> {
+  const data = await readConsistently(em, async (trx) => {
+    const [state, content, translations, sources, tags, pivot, links, roleModel, synonyms] =
+      await Promise.all([
+        trx.findOne(ContentState, { id: 1 }, { disableIdentityMap: true }),
+        rows(trx, ContentEntity.name, { id: 'asc' }),
+        rows(trx, ContentTranslation.name, { id: 'asc' }),
+        rows(trx, Source.name, { position: 'asc' }),
+        rows(trx, Tag.name, { slug: 'asc' }),
+        trx
+          .getConnection()
+          .execute<Row[]>(
+            'select content_id, tag_id from content_tag',
+            [],
+            'all',
+            trx.getTransactionContext(),
+          ),
+        rows(trx, ContentLink.name, { position: 'asc', id: 'asc' }),
+        trx.findOne(RoleModel, { id: 1 }, { disableIdentityMap: true }),
+        trx.findOne(SynonymsDocument, { id: 1 }, { disableIdentityMap: true }),
+      ]);
+    return { state, content, translations, sources, tags, pivot, links, roleModel, synonyms };
+  });
+
+  const tagsById = new Map<number, TagRecord>(
+    data.tags.map((t) => [
+      Number(t.id),
+      { slug: String(t.slug), nameNl: String(t.nameNl), nameEn: (t.nameEn as string) ?? null },
+    ]),
+  );
+  const translationsOf = groupBy(data.translations, (t) => idOf(t.content));
+  const sourcesOf = groupBy(data.sources, (s) => idOf(s.content));
+  const tagsOf = groupBy(data.pivot, (p) => Number(p.content_id));
+
+  const drafts = new Map<number, Draft>();
+  for (const row of data.content) {
+    const draft = toDraft(
+      row,
+      translationsOf.get(Number(row.id)) ?? [],
+      sourcesOf,
+      tagsOf,
+      tagsById,
+    );
+    if (draft) drafts.set(draft.dbId, draft);
+  }
+  for (const link of data.links) {
+    const from = drafts.get(idOf(link.from));
+    const to = drafts.get(idOf(link.to));
+    if (!from || !to) continue;
+    (link.kind === LinkKind.RELATED ? from.related : from.typed).push(to);
+  }
+  linkTree(drafts, data.content);
+
+  return new ContentSnapshot({
+    version: data.state?.version ?? 0,
+    items: [...drafts.values()],
+    tags: [...tagsById.values()],
+    roleModel: data.roleModel
+      ? { data: data.roleModel.data, hash: data.roleModel.contentHash }
+      : null,
+    synonyms: data.synonyms ? { data: data.synonyms.data, hash: data.synonyms.contentHash } : null,
+    types: CONTENT_TYPES,
+  });
+}
+
+function toDraft(
+  row: Row,
+  translations: readonly Row[],
+  sourcesOf: ReadonlyMap<number, Row[]>,
+  tagsOf: ReadonlyMap<number, Row[]>,
+  tagsById: ReadonlyMap<number, TagRecord>,
+): Draft | undefined {
+  const id = Number(row.id);
+  const type = String(row.type);
+  const slug = String(row.slug);
+  const descriptor = CONTENT_TYPES.find((d) => d.type === type);
+  const byLocale = new Map(translations.map((t) => [t.locale as Locale, toTranslation(t)]));
+  const nl = byLocale.get(Locale.NL);
+  // An item of a type that is no longer registered, or without its Dutch text, is not served.
+  if (!descriptor || !nl) return undefined;
+  return {
+    key: `${type}:${slug}`,
+    dbId: id,
+    type,
+    slug,
+    ref: `${descriptor.folder}/${slug}`,
+    id: toGlobalId(type, slug),
+    contentHash: String(row.contentHash),
+    fields: Object.fromEntries(descriptor.neutralFields.map((f) => [f, row[f] ?? null])),
+    nl,
+    en: byLocale.get(Locale.EN) ?? null,
+    tags: (tagsOf.get(id) ?? [])
+      .map((p) => tagsById.get(Number(p.tag_id)))
+      .filter((t): t is TagRecord => t !== undefined)
+      .sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+    sources: (sourcesOf.get(id) ?? []).map(toSource),
+    related: [],
+    typed: [],
+    parent: null,
+    children: [],
+    sortTitleNl: (row.sortTitleNl as string | null) ?? foldText(nl.title),
+    sortTitleEn: (row.sortTitleEn as string | null) ?? foldText(nl.title),
+    updatedAt: date(row.updatedAt),
+    asOf: (row.asOf as string | null) ?? null,
+  };
+}
+
+const toTranslation = (t: Row): TranslationRecord => ({
+  locale: t.locale as Locale,
+  title: String(t.title),
+  summary: String(t.summary),
+  body: String(t.body),
+  fields: json(t.fields),
+});
+
+const toSource = (s: Row): SourceRecord => ({
+  title: String(s.title),
+  url: (s.url as string | null) ?? null,
+  publisher: (s.publisher as string | null) ?? null,
+  date: (s.date as string | null) ?? null,
+});
+
+/** Parents and children of tree types; children by position, then Dutch title, then id. */
+function linkTree(drafts: ReadonlyMap<number, Draft>, content: readonly Row[]): void {
+  for (const row of content) {
+    const draft = drafts.get(Number(row.id));
+    if (!draft || !descriptorOf(draft.type).tree || row.parent === null || row.parent === undefined)
+      continue;
+    const parent = drafts.get(idOf(row.parent));
+    if (!parent) continue;
+    draft.parent = parent;
+    parent.children.push(draft);
+  }
+  const position = (item: ContentItem) => Number(item.fields.position ?? 0);
+  for (const draft of drafts.values()) {
+    draft.children.sort(
+      (a, b) =>
+        position(a) - position(b) ||
+        (a.sortTitleNl < b.sortTitleNl ? -1 : a.sortTitleNl > b.sortTitleNl ? 1 : 0) ||
+        a.dbId - b.dbId,
+    );
+  }
+}

@@ -1,0 +1,200 @@
+import type { Locale } from '../../content/common/enums';
+import { ByteLru } from '../../lib/byte-lru';
+import {
+  highlight,
+  stemmedTokens,
+  type MatchMemo,
+  type Matcher,
+  type StemmedToken,
+} from '../analysis/highlight';
+import { normalize } from '../analysis/normalize';
+import { analyseQuery, matchedBy, type QueryGroup } from '../analysis/query';
+import type { SearchReader, SearchRequest, SearchResult } from '../search-engine';
+import type { SynonymGroups } from '../synonyms';
+import type { SqlitePool } from './db';
+import type { FileSignature } from './index-file';
+import { matchExpression, withoutTypos } from './match';
+import type { Partitions } from './partitions';
+import { anyMatch, countByTag, countByType, rankedRowids, type Scope } from './ranking';
+import type { IndexVocabulary } from './vocabulary';
+
+interface HitRow {
+  rowid: number;
+  type: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+}
+
+/** Bytes of document text (with its stemmed words) a reader keeps for highlighting. */
+const HIT_CACHE_BYTES = 32 * 1024 * 1024;
+/** Bytes of whole results a reader keeps: the index never changes, so neither do they. */
+const RESULT_CACHE_BYTES = 8 * 1024 * 1024;
+const HIGHLIGHTED = ['title', 'summary', 'body'] as const;
+
+/** A document as highlighting needs it: its texts and their stemmed words. */
+interface HitDocument {
+  readonly row: HitRow;
+  readonly tokens: Readonly<Record<(typeof HIGHLIGHTED)[number], readonly StemmedToken[]>>;
+}
+
+/**
+ * Searches one index file as it was when the reader opened it: the file is never written in
+ * place, so what the reader holds (connections, vocabulary, the stemmed words of documents it
+ * highlighted) stays true until it is closed.
+ */
+export class SqliteFtsReader implements SearchReader {
+  readonly engine = 'sqlite-fts';
+  private readonly documents = new ByteLru<HitDocument>(HIT_CACHE_BYTES, (key, { row, tokens }) => {
+    const text = row.title.length + row.summary.length + row.body.length;
+    const words = tokens.title.length + tokens.summary.length + tokens.body.length;
+    return key.length + 2 * text + 64 * words;
+  });
+
+  private readonly results = new ByteLru<SearchResult>(
+    RESULT_CACHE_BYTES,
+    (key, result) => key.length + 2 * JSON.stringify(result).length,
+  );
+
+  constructor(
+    readonly version: number,
+    /** The file as it was verified; the engine compares it with the file on disk. */
+    readonly signature: FileSignature,
+    private readonly db: SqlitePool,
+    private readonly vocab: IndexVocabulary,
+    private readonly synonyms: SynonymGroups,
+    private readonly partitions: Partitions,
+    private readonly onClose: () => void = () => undefined,
+  ) {}
+
+  /** Results of repeated searches (type-ahead, popular queries) are computed once. */
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const key = JSON.stringify([
+      request.query,
+      request.locale,
+      request.types ?? null,
+      request.tags ?? null,
+      request.limit,
+      request.offset,
+    ]);
+    let result = this.results.get(key);
+    if (!result) {
+      result = await this.find(request);
+      this.results.set(key, result);
+    }
+    return result;
+  }
+
+  private async find(request: SearchRequest): Promise<SearchResult> {
+    const { db, vocab } = this;
+    let groups = analyseQuery(request.query, vocab, this.synonyms);
+    if (groups.length === 0) return { total: 0, hits: [], facets: [] };
+    const all: Scope = {
+      ranges: this.partitions.rangesFor(request.locale),
+      typeRanges: this.partitions.typeRanges(request.locale),
+      tags: request.tags ?? [],
+    };
+    const scope: Scope = {
+      ...all,
+      ranges: this.partitions.rangesFor(request.locale, request.types),
+    };
+    // As Meilisearch's default matching strategy: when all words together find nothing, drop
+    // words from the end until something matches.
+    const expression = (gs: readonly QueryGroup[]) =>
+      matchExpression(gs, (prefix, max) => vocab.termsWithPrefix(prefix, max));
+    while (groups.length > 1 && !(await anyMatch(db, expression(groups), all)))
+      groups = groups.slice(0, -1);
+    const full = expression(groups);
+    const typos = groups.some((g) => g.alternatives.some((a) => a.kind === 'term' && a.typo));
+    const exact = typos ? expression(withoutTypos(groups)) : full;
+
+    const [byType, byTag, ranked] = await Promise.all([
+      countByType(db, full, all),
+      countByTag(db, full, scope),
+      rankedRowids(db, { exact, full, typos }, scope, request.offset + request.limit),
+    ]);
+    const wanted = request.types?.length ? new Set<string>(request.types) : undefined;
+    const total = byType
+      .filter((f) => !wanted || wanted.has(f.value))
+      .reduce((sum, f) => sum + f.count, 0);
+    const page = ranked.slice(request.offset, request.offset + request.limit);
+    const documents = await this.documentsOf(page.map((p) => p.rowid));
+    const matcher: Matcher = { ...matchedBy(groups), hasWord: (w) => vocab.hasWord(w) };
+    const memo: MatchMemo = new Map();
+    return {
+      total,
+      facets: [
+        { field: 'type', values: byType },
+        { field: 'tags', values: byTag },
+      ],
+      hits: page.flatMap(({ rowid, score }) => {
+        const doc = documents.get(rowid);
+        if (!doc) return [];
+        return [
+          {
+            type: doc.row.type,
+            slug: doc.row.slug,
+            score: Math.round(score * 1000) / 1000,
+            highlights: HIGHLIGHTED.flatMap((field) => {
+              const window = field === 'body' ? 30 : 0;
+              const snippet = highlight(doc.row[field], matcher, window, doc.tokens[field], memo);
+              return snippet ? [{ field, snippet }] : [];
+            }),
+          },
+        ];
+      }),
+    };
+  }
+
+  /** The documents of the given rows, read from the index only when not kept already. */
+  private async documentsOf(rowids: readonly number[]): Promise<Map<number, HitDocument>> {
+    const found = new Map<number, HitDocument>();
+    const missing: number[] = [];
+    for (const rowid of rowids) {
+      const doc = this.documents.get(String(rowid));
+      if (doc) found.set(rowid, doc);
+      else missing.push(rowid);
+    }
+    if (missing.length === 0) return found;
+    const rows = await this.db.all<HitRow>(
+      'SELECT rowid, type, slug, title, summary, body FROM docs WHERE rowid IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(missing)],
+    );
+    for (const row of rows) {
+      const tokens = {
+        title: stemmedTokens(row.title),
+        summary: stemmedTokens(row.summary),
+        body: stemmedTokens(row.body),
+      };
+      const doc = { row, tokens };
+      this.documents.set(String(row.rowid), doc);
+      found.set(row.rowid, doc);
+    }
+    return found;
+  }
+
+  suggest(prefix: string, _locale: Locale, limit: number): Promise<string[]> {
+    const text = normalize(prefix.slice(0, 200));
+    const match = /([\p{L}\p{N}]+)$/u.exec(text);
+    if (!match) return Promise.resolve([]);
+    const head = text.slice(0, match.index).replace(/\s+/g, ' ');
+    const last = match[1];
+    return Promise.resolve(
+      this.vocab.wordsByFrequency
+        .filter((w) => w.startsWith(last) && w !== last)
+        .slice(0, limit)
+        .map((w) => `${head}${w}`),
+    );
+  }
+
+  private closed?: Promise<void>;
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.onClose();
+      this.closed = this.db.close();
+    }
+    return this.closed;
+  }
+}
