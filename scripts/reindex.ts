@@ -4,6 +4,7 @@ import { CONTENT_ENTITIES } from '../src/content/entities';
 import { loadSnapshot } from '../src/content/read-model/load';
 import { openDatabase } from '../src/db/orm';
 import { createSearchEngine } from '../src/search/create-engine';
+import { describeFailure } from '../src/lib/errors';
 import { indexTarget } from '../src/search/documents';
 
 /**
@@ -33,7 +34,7 @@ main().catch((error: unknown) => {
   process.stderr.write(
     error instanceof ConfigError
       ? `${error.message}\n`
-      : `Reindex failed: ${(error as Error).message ?? String(error)}\n`,
+      : `Reindex failed: ${describeFailure(error)}\n`,
   );
   process.exit(1);
 });

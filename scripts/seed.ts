@@ -5,14 +5,12 @@ import { ConfigError, loadConfig } from '../src/config';
 import { ContentLockedError } from '../src/content/common/content-state';
 import { CONTENT_ENTITIES } from '../src/content/entities';
 import { openDatabase } from '../src/db/orm';
+import { describeFailure } from '../src/lib/errors';
 import { createSearchEngine } from '../src/search/create-engine';
 import { SeedValidationError } from '../src/seed/errors';
 import { formatReport, runSeed } from '../src/seed/run';
 
 const USAGE = 'usage: npm run seed -- [--dry-run] [--dir <seed folder>]';
-
-/** What an editor sees of an unexpected failure: one line, not a statement or a stack. */
-const MAX_MESSAGE = 300;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -51,11 +49,6 @@ async function main(): Promise<number> {
   }
 }
 
-function oneLine(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
-}
-
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
@@ -73,7 +66,7 @@ main().then(
       process.stderr.write(`${error.message}\n${USAGE}\n`);
     } else {
       process.stderr.write(
-        `Seed failed, nothing was changed: ${oneLine(error)}\n(set LOG_LEVEL=debug for the details)\n`,
+        `Seed failed, nothing was changed: ${describeFailure(error)}\n(set LOG_LEVEL=debug for the details)\n`,
       );
       if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(error as Error).stack}\n`);
     }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { describeFailure } from './lib/errors';
 import { SeedValidationError } from './seed/errors';
 
 async function main(): Promise<void> {
@@ -30,7 +31,7 @@ main().catch((error: unknown) => {
   const message =
     error instanceof ConfigError || error instanceof SeedValidationError
       ? error.message
-      : `Start-up failed: ${(error as Error).message ?? String(error)}`;
+      : `Start-up failed: ${describeFailure(error)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

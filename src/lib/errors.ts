@@ -29,3 +29,17 @@ export class BadUserInputError extends GraphQLError {
     super(`${argument}: ${reason}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } });
   }
 }
+
+/** Database drivers (through knex) put the whole statement before the reason: `<sql> - <why>`. */
+const STATEMENT_PREFIX =
+  /^\s*(?:select|insert|update|delete|with|alter|create|drop|begin|pragma)\b[\s\S]* - (?=[^\n]*$)/i;
+
+/**
+ * One line for a person to read about an unexpected failure: the reason without the
+ * statement that failed, the first line only, at most `max` characters.
+ */
+export function describeFailure(error: unknown, max = 300): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = message.replace(STATEMENT_PREFIX, '').split('\n')[0].trim();
+  return reason.length > max ? `${reason.slice(0, max)}…` : reason;
+}

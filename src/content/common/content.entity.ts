@@ -1,6 +1,7 @@
 import {
   Collection,
   Entity,
+  Enum,
   ManyToMany,
   OneToMany,
   PrimaryKey,
@@ -22,10 +23,10 @@ export abstract class ContentEntity {
   id!: number;
 
   /**
-   * The content type (`ContentTypeDescriptor.type`). A plain column rather than a database
-   * enum, so registering a type needs no constraint change.
+   * The content type (`ContentTypeDescriptor.type`); its allowed values are the
+   * discriminator values of the registered types' entities.
    */
-  @Property({ type: 'string', length: 40 })
+  @Enum({ type: 'string' })
   type!: string;
 
   @Property({ type: 'string', length: 120 })
