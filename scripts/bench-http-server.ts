@@ -5,6 +5,7 @@ import { buildSchema, execute, parse, validate, type DocumentNode } from 'graphq
 import pino from 'pino';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { loadSnapshot } from '../src/content/read-model/load';
 
 /**
  * The servers `npm run bench` measures, one per child process so that autocannon does not
@@ -20,6 +21,12 @@ export interface BaselineCases {
 async function serveApp(): Promise<number> {
   const app = await buildApp(loadConfig(), { logger: pino({ level: 'silent' }) });
   await app.http.listen({ port: 0, host: '127.0.0.1' });
+  // What building the read model of this content costs, as every instance does per version.
+  const started = performance.now();
+  const snapshot = await loadSnapshot(app.orm.em);
+  process.stdout.write(
+    `LOADED ${Math.round(performance.now() - started)} ${snapshot.items.length}\n`,
+  );
   return (app.http.server.address() as { port: number }).port;
 }
 

@@ -40,30 +40,35 @@ export interface HttpBenchRow {
   readonly baseline: { reqPerSec: number; p50: number; p99: number };
 }
 
-interface Server {
+export interface Server {
   readonly url: string;
   readonly child: ChildProcess;
+  /** Milliseconds the server took to build its read model once more after start-up. */
+  readonly loadMs?: number;
 }
 
-function startServer(args: string[], env: Record<string, string>): Promise<Server> {
+export function startServer(args: string[], env: Record<string, string>): Promise<Server> {
   const child = spawn(process.execPath, [SERVER, ...args], {
     // Production mode, as deployed (graphql-js skips its development checks), for every server.
     env: { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
+    let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      const port = /PORT (\d+)/.exec(chunk.toString())?.[1];
-      if (port) resolve({ url: `http://127.0.0.1:${port}`, child });
+      output += chunk.toString();
+      const port = /PORT (\d+)/.exec(output)?.[1];
+      const loaded = /LOADED (\d+)/.exec(output)?.[1];
+      if (port) resolve({ url: `http://127.0.0.1:${port}`, child, loadMs: Number(loaded) });
     });
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
 }
 
-type Request = { method: 'GET' | 'POST'; path: string; body?: string };
+export type Request = { method: 'GET' | 'POST'; path: string; body?: string };
 /** One request, or several sent in turn on every connection. */
-type Load = Request | readonly Request[];
-const get = (params: Record<string, string>): Request => ({
+export type Load = Request | readonly Request[];
+export const get = (params: Record<string, string>): Request => ({
   method: 'GET',
   path: `/graphql?${new URLSearchParams(params).toString()}`,
 });
@@ -73,7 +78,7 @@ const post = (query: string): Request => ({
   body: JSON.stringify({ query }),
 });
 
-async function load(url: string, load: Load, seconds: number, connections: number) {
+export async function load(url: string, load: Load, seconds: number, connections: number) {
   const requests: readonly Request[] = Array.isArray(load) ? load : [load as Request];
   const options = {
     url: url + requests[0].path,

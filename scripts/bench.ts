@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { formatHttpTable, runHttpBench } from './bench-http';
+import { formatScaleTable, runScaleBench } from './bench-scale';
 import { formatSearchTable, runSearchBench } from './bench-search';
 
-const USAGE = 'usage: npm run bench -- [http] [search]   (no argument: all parts)';
+const USAGE = 'usage: npm run bench -- [http] [search] [scale]   (no argument: all parts)';
 
 /** `npm run bench`: each part is a module with a run and a format function; pick parts by name. */
 async function main(): Promise<number> {
@@ -11,7 +12,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const parts = args.length ? args : ['http', 'search'];
+  const parts = args.length ? args : ['http', 'search', 'scale'];
   let status = 0;
   if (parts.includes('http')) {
     const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -26,6 +27,13 @@ async function main(): Promise<number> {
     const rows = await runSearchBench({ generated: Number(process.env.BENCH_DOCS ?? 100_000) });
     process.stdout.write(
       `Search (query mix: 1-3 words, a third with a typo, a third cut short)\n${formatSearchTable(rows)}\n`,
+    );
+  }
+  if (parts.includes('scale')) {
+    const items = Number(process.env.BENCH_ITEMS ?? 10_000);
+    const rows = await runScaleBench({ items, seconds: Number(process.env.BENCH_SECONDS ?? 10) });
+    process.stdout.write(
+      `Scale (${items} generated items through npm run seed; portal page, no response cache, 50 connections)\n${formatScaleTable(rows)}\n`,
     );
   }
   return status;

@@ -53,28 +53,25 @@ type Draft = { -readonly [K in keyof ContentItem]: ContentItem[K] } & {
  * and a fixed number of queries (whatever the number of items), through MikroORM.
  */
 export async function loadSnapshot(em: EntityManager): Promise<ContentSnapshot> {
-  const data = await readConsistently(em, async (trx) => {
-    const [state, content, translations, sources, tags, pivot, links, roleModel, synonyms] =
-      await Promise.all([
-        trx.findOne(ContentState, { id: 1 }, { disableIdentityMap: true }),
-        rows(trx, ContentEntity.name, { id: 'asc' }),
-        rows(trx, ContentTranslation.name, { id: 'asc' }),
-        rows(trx, Source.name, { position: 'asc' }),
-        rows(trx, Tag.name, { slug: 'asc' }),
-        trx
-          .getConnection()
-          .execute<Row[]>(
-            'select content_id, tag_id from content_tag',
-            [],
-            'all',
-            trx.getTransactionContext(),
-          ),
-        rows(trx, ContentLink.name, { position: 'asc', id: 'asc' }),
-        trx.findOne(RoleModel, { id: 1 }, { disableIdentityMap: true }),
-        trx.findOne(SynonymsDocument, { id: 1 }, { disableIdentityMap: true }),
-      ]);
-    return { state, content, translations, sources, tags, pivot, links, roleModel, synonyms };
-  });
+  // One after the other: the statements of a transaction share one connection.
+  const data = await readConsistently(em, async (trx) => ({
+    state: await trx.findOne(ContentState, { id: 1 }, { disableIdentityMap: true }),
+    content: await rows(trx, ContentEntity.name, { id: 'asc' }),
+    translations: await rows(trx, ContentTranslation.name, { id: 'asc' }),
+    sources: await rows(trx, Source.name, { position: 'asc' }),
+    tags: await rows(trx, Tag.name, { slug: 'asc' }),
+    pivot: await trx
+      .getConnection()
+      .execute<Row[]>(
+        'select content_id, tag_id from content_tag',
+        [],
+        'all',
+        trx.getTransactionContext(),
+      ),
+    links: await rows(trx, ContentLink.name, { position: 'asc', id: 'asc' }),
+    roleModel: await trx.findOne(RoleModel, { id: 1 }, { disableIdentityMap: true }),
+    synonyms: await trx.findOne(SynonymsDocument, { id: 1 }, { disableIdentityMap: true }),
+  }));
 
   const tagsById = new Map<number, TagRecord>(
     data.tags.map((t) => [
