@@ -7,6 +7,7 @@ import {
   meiliTotal,
   toMeiliDocument,
 } from '../../src/search/meilisearch/settings';
+import { itemDiff } from '../../src/search/documents';
 import { toSynonymGroups } from '../../src/search/synonyms';
 
 describe('Meilisearch index settings', () => {
@@ -95,5 +96,24 @@ describe('Meilisearch documents and filters', () => {
     expect(meiliTotal(counts, [], 1000)).toBe(1234);
     expect(meiliTotal({}, ['GUIDANCE'], 0)).toBe(0);
     expect(meiliTotal(undefined, undefined, 987)).toBe(987);
+  });
+});
+
+describe('bringing an index to new content item by item', () => {
+  it('rewrites exactly the items whose hash changed, removes those gone and adds the new', () => {
+    const indexed = new Map([
+      ['LEGAL_POWER:noodbevel', 'a'],
+      ['LEGAL_POWER:noodverordening', 'b'],
+      ['GUIDANCE:oud', 'c'],
+    ]);
+    const wanted = new Map([
+      ['LEGAL_POWER:noodbevel', 'a'],
+      ['LEGAL_POWER:noodverordening', 'b2'],
+      ['GUIDANCE:nieuw', 'd'],
+    ]);
+    const { remove, write } = itemDiff(indexed, wanted);
+    expect(remove.sort()).toEqual(['GUIDANCE:oud', 'LEGAL_POWER:noodverordening']);
+    expect(write.sort()).toEqual(['GUIDANCE:nieuw', 'LEGAL_POWER:noodverordening']);
+    expect(itemDiff(wanted, wanted)).toEqual({ remove: [], write: [] });
   });
 });
