@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Locale } from '../content/common/enums';
 import { TYPE_FOLDERS, typeOfFolder, type ContentType } from '../content/registry';
+import { chunks } from '../lib/batch';
 import { SLUG_PATTERN } from '../lib/slug';
 import type { SeedIssue } from './errors';
 
@@ -87,6 +88,7 @@ async function loadTypeFolder(
   issues: SeedIssue[],
 ): Promise<void> {
   const entries = await fs.readdir(path.join(dir, folder), { withFileTypes: true });
+  const contentFiles: { rel: string; slug: string; locale: Locale }[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const rel = `${folder}/${entry.name}`;
@@ -107,17 +109,25 @@ async function loadTypeFolder(
       continue;
     }
     const [, slug, locale] = match as unknown as [string, string, 'nl' | 'en'];
-    const raw = await readText(path.join(dir, rel), rel, issues);
-    if (raw === undefined) continue;
-    const parsed = splitFrontMatter(raw, rel, issues);
-    if (!parsed) continue;
-    files.push({
-      file: rel,
-      type,
-      slug,
-      locale: locale as Locale,
-      frontMatter: parsed.frontMatter,
-      body: parsed.body,
+    contentFiles.push({ rel, slug, locale: locale as Locale });
+  }
+  // Read a batch of files at a time (a large seed has thousands), then parse them in order.
+  for (const batch of chunks(contentFiles, 64)) {
+    const texts = await Promise.all(
+      batch.map((f) => readText(path.join(dir, f.rel), f.rel, issues)),
+    );
+    batch.forEach(({ rel, slug, locale }, i) => {
+      const raw = texts[i];
+      const parsed = raw === undefined ? undefined : splitFrontMatter(raw, rel, issues);
+      if (parsed)
+        files.push({
+          file: rel,
+          type,
+          slug,
+          locale,
+          frontMatter: parsed.frontMatter,
+          body: parsed.body,
+        });
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { plainRows } from '../db/orm';
 import { ContentEntity } from '../content/common/content.entity';
 import { ContentLink, LinkKind } from '../content/common/content-link.entity';
 import { SynonymsDocument } from '../content/common/synonyms.entity';
@@ -91,16 +92,19 @@ export function desiredLinks(items: readonly SeedItem[]): LinkSpec[] {
 const linkKey = (l: LinkSpec) => `${l.from}|${l.to}|${l.kind}|${l.position}`;
 
 export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<SeedPlan> {
-  const rows = await em.find(ContentEntity, {}, { fields: ['id', 'type', 'slug', 'contentHash'] });
+  const rows = (await plainRows(em, ContentEntity.name, {}, [
+    'id',
+    'type',
+    'slug',
+    'contentHash',
+  ])) as { id: number; type: string; slug: string; contentHash: string }[];
   const existing = new Map<string, ExistingItem>(
     rows.map((r) => {
       // An item of a type no longer registered has no folder; the plan deletes it.
       const folder = isContentType(r.type) ? descriptorOf(r.type).folder : r.type;
       const ref = `${folder}/${r.slug}`;
-      return [
-        ref,
-        { id: r.id, type: r.type as ContentType, slug: r.slug, ref, hash: r.contentHash },
-      ];
+      const id = Number(r.id);
+      return [ref, { id, type: r.type as ContentType, slug: r.slug, ref, hash: r.contentHash }];
     }),
   );
   const wanted = new Set(seed.items.map((i) => i.ref));
@@ -115,17 +119,19 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
   const wantedTags = new Set(seed.tags.map((t) => t.slug));
 
   const byId = new Map([...existing.values()].map((e) => [e.id, e.ref]));
-  const linkRows = await em.find(
-    ContentLink,
-    {},
-    { fields: ['id', 'from', 'to', 'kind', 'position'] },
-  );
+  const linkRows = (await plainRows(em, ContentLink.name, {}, [
+    'id',
+    'from',
+    'to',
+    'kind',
+    'position',
+  ])) as { id: number; from: number; to: number; kind: LinkKind; position: number }[];
   const current = linkRows.map((l) => ({
-    id: l.id,
-    from: byId.get(l.from.id)!,
-    to: byId.get(l.to.id)!,
+    id: Number(l.id),
+    from: byId.get(Number(l.from))!,
+    to: byId.get(Number(l.to))!,
     kind: l.kind,
-    position: l.position,
+    position: Number(l.position),
   }));
   const desired = desiredLinks(seed.items);
   const currentKeys = new Set(current.map(linkKey));

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { readConsistently } from '../../db/orm';
+import { plainRows, readConsistently } from '../../db/orm';
 import { foldText } from '../../lib/text';
 import { ContentEntity } from '../common/content.entity';
 import { ContentLink, LinkKind } from '../common/content-link.entity';
@@ -16,11 +16,6 @@ import type { ContentItem, SourceRecord, TagRecord, TranslationRecord } from './
 import { ContentSnapshot } from './snapshot';
 
 type Row = Record<string, unknown>;
-
-/** Rows of one entity's table as plain objects keyed by property name, without hydration. */
-function rows(em: EntityManager, entity: string, orderBy: Record<string, 'asc'>): Promise<Row[]> {
-  return em.createQueryBuilder<Row>(entity).select('*').orderBy(orderBy).execute('all');
-}
 
 const idOf = (ref: unknown): number =>
   Number(typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref);
@@ -56,10 +51,10 @@ export async function loadSnapshot(em: EntityManager): Promise<ContentSnapshot> 
   // One after the other: the statements of a transaction share one connection.
   const data = await readConsistently(em, async (trx) => ({
     state: await trx.findOne(ContentState, { id: 1 }, { disableIdentityMap: true }),
-    content: await rows(trx, ContentEntity.name, { id: 'asc' }),
-    translations: await rows(trx, ContentTranslation.name, { id: 'asc' }),
-    sources: await rows(trx, Source.name, { position: 'asc' }),
-    tags: await rows(trx, Tag.name, { slug: 'asc' }),
+    content: await plainRows(trx, ContentEntity.name, { id: 'asc' }),
+    translations: await plainRows(trx, ContentTranslation.name, { id: 'asc' }),
+    sources: await plainRows(trx, Source.name, { position: 'asc' }),
+    tags: await plainRows(trx, Tag.name, { slug: 'asc' }),
     pivot: await trx
       .getConnection()
       .execute<Row[]>(
@@ -68,7 +63,7 @@ export async function loadSnapshot(em: EntityManager): Promise<ContentSnapshot> 
         'all',
         trx.getTransactionContext(),
       ),
-    links: await rows(trx, ContentLink.name, { position: 'asc', id: 'asc' }),
+    links: await plainRows(trx, ContentLink.name, { position: 'asc', id: 'asc' }),
     roleModel: await trx.findOne(RoleModel, { id: 1 }, { disableIdentityMap: true }),
     synonyms: await trx.findOne(SynonymsDocument, { id: 1 }, { disableIdentityMap: true }),
   }));
