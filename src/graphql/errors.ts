@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '../lib/errors';
 
-export { BadUserInputError, ErrorCode } from '../lib/errors';
+export { ErrorCode } from '../lib/errors';
 
 /** Codes that graphql-js and Apollo assign themselves and that are safe to pass on. */
 const FRAMEWORK_CODES = new Set([

@@ -154,6 +154,10 @@ export class LiveContent {
 
   /** Makes `next` current; the replaced reader closes once requests that hold it are done. */
   private swap(next: LiveState): void {
+    if (this.stopped) {
+      void next.search?.close().catch(() => undefined);
+      return;
+    }
     const old = this.state?.search;
     this.state = next;
     if (!old || old === next.search) return;
