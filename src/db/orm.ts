@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MikroORM as PostgresOrm, type Options as PostgresOptions } from '@mikro-orm/postgresql';
@@ -6,6 +5,7 @@ import { MikroORM as SqliteOrm, type Options as SqliteOptions } from '@mikro-orm
 import { IsolationLevel, type EntityClass, type MikroORM } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { Config } from '../config';
+import { updateSqliteSchema } from './sqlite-schema';
 
 export type Orm = MikroORM & { em: EntityManager };
 export type Dialect = 'sqlite' | 'postgresql';
@@ -137,43 +137,5 @@ export async function readConsistently<T>(
     return await read(fork);
   } finally {
     await fork.rollback();
-  }
-}
-
-/**
- * SQLite cannot alter a column, so the schema update rebuilds a changed table (copy, drop,
- * rename), one autocommitted statement at a time. MikroORM 6 also reads enum check constraints
- * back incompletely, so it sees a change in `content` on every start. Hence: the entities'
- * schema is fingerprinted into `user_version` and the update runs only when that changes, and
- * then in one transaction, so another process reading meanwhile (a running server while
- * `npm run seed` starts) never sees a missing table, and a failure leaves the file as it was.
- */
-async function updateSqliteSchema(orm: Orm): Promise<void> {
-  const knex = orm.em.getKnex();
-  const target = await orm.schema.getCreateSchemaSQL({ wrap: false });
-  const fingerprint = Number.parseInt(
-    createHash('sha256').update(target).digest('hex').slice(0, 7),
-    16,
-  );
-  const [{ user_version: current }] =
-    await knex.raw<{ user_version: number }[]>('pragma user_version');
-  if (current === fingerprint) return;
-  const statements = (await orm.schema.getUpdateSchemaSQL({ safe: true, wrap: false }))
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !/^pragma foreign_keys/i.test(line));
-  // Foreign keys are switched off outside the transaction (SQLite ignores the pragma inside
-  // one) so dropping a rebuilt table does not cascade; the check before commit puts them back.
-  await knex.raw('pragma foreign_keys = off');
-  try {
-    await knex.transaction(async (trx: Knex.Transaction) => {
-      for (const statement of statements) await trx.raw(statement);
-      const broken = await trx.raw<unknown[]>('pragma foreign_key_check');
-      if (broken.length > 0)
-        throw new Error(`schema update would break ${broken.length} foreign key(s)`);
-      await trx.raw(`pragma user_version = ${fingerprint}`);
-    });
-  } finally {
-    await knex.raw('pragma foreign_keys = on');
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { ContentObject } from '../../src/content/common/content.type';
 import { Locale } from '../../src/content/common/enums';
 import type { ContentTypeDescriptor } from '../../src/content/common/descriptor';
 import { CONTENT_ENTITIES } from '../../src/content/entities';
@@ -70,11 +71,34 @@ function missingParts(d: ContentTypeDescriptor, { orm, schema, snapshot }: Parts
       fs.existsSync(path.join(ROOT, 'schema', 'content', `${d.schemaName}.${locale}.schema.json`)),
       `schema/content/${d.schemaName}.${locale}.schema.json does not exist`,
     );
+  // Relations are served under their own names.
+  const served = isObjectType(object) ? object.getFields() : {};
+  for (const field of Object.keys(d.links))
+    need(served[field], `its object type serves no field ${field}`);
   // Read model and search: items load as views of its class and index into its partition.
   const item = snapshot.itemsOf(d.type)[0];
   need(item, 'the seed has no item of it');
   if (item) {
-    need(snapshot.view(item, Locale.NL) instanceof d.object, 'its items are not views of it');
+    const view = snapshot.view(item, Locale.NL);
+    need(view instanceof d.object, 'its items are not views of it');
+    // Every field it stores is served somewhere: a misspelt field name would serve nothing.
+    const output = JSON.stringify(
+      Object.keys(served).map((name) => {
+        const member = (view as unknown as Record<string, unknown>)[name];
+        return typeof member === 'function' ? (member as () => unknown).call(view) : member;
+      }),
+      // Related items stand for themselves by id (they lead back to this one).
+      (_key, value: unknown) => (value instanceof ContentObject ? value.id : value),
+    );
+    const stored = [
+      ...d.neutralFields.map((f) => [f, item.fields[f]] as const),
+      ...d.translatedFields.map((f) => [f, item.nl.fields[f]] as const),
+    ];
+    for (const [field, value] of stored)
+      need(
+        value === null || value === undefined || output.includes(JSON.stringify(value)),
+        `its object type does not serve the stored ${field}`,
+      );
     need(
       documentsOfItem(item).every((doc) => doc.type === d.type),
       'its search documents are not of its type',

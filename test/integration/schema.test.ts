@@ -6,6 +6,7 @@ import { CONTENT_ENTITIES } from '../../src/content/entities';
 import { openDatabase, sqlitePath } from '../../src/db/orm';
 import { runSeed } from '../../src/seed/run';
 import { createTestDatabase, FIXTURE_SEED, type TestDatabase } from '../helpers/app';
+import { copySeed, writeSeedFile } from '../helpers/seed-dir';
 
 const TABLES = ['content', 'content_translation', 'source', 'content_link', 'content_tag'];
 
@@ -56,5 +57,37 @@ describe('SQLite schema at start-up', () => {
     expect(current).toBeGreaterThan(0);
     expect(before.every((r) => r !== '[]')).toBe(true);
     await orm.close();
+  });
+
+  it('takes a content type registered after the file was made, keeping every row', async () => {
+    let orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
+    const knex = orm.em.getKnex();
+    const before = await rows(knex);
+    // What a release that did not know target groups yet left: its check on `type` lacks them.
+    await knex.raw('pragma writable_schema = on');
+    await knex.raw(
+      `update sqlite_master set sql = replace(sql, ', ''TARGET_GROUP''', '') where name = 'content'`,
+    );
+    await knex.raw('pragma writable_schema = off');
+    await knex.raw('pragma user_version = 0');
+    await orm.close();
+
+    orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
+    const after = orm.em.getKnex();
+    const [content] = await after.raw<{ sql: string }[]>(
+      "select sql from sqlite_master where name = 'content'",
+    );
+    expect(content.sql).toContain("'TARGET_GROUP'");
+    expect(await rows(after)).toEqual(before);
+    expect(await after.raw('pragma integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    const dir = await copySeed();
+    await writeSeedFile(
+      dir,
+      'target-groups/nieuwe-groep.nl.md',
+      '---\ntitle: Nieuwe groep\nsummary: Een nieuwe groep.\nsignals: [een]\nriskFactors: [twee]\nprotectiveFactors: [drie]\n---\nTekst.\n',
+    );
+    expect(await runSeed(orm.em, { dir })).toMatchObject({ created: 1, deleted: 0 });
+    await orm.close();
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });
