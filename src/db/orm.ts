@@ -120,22 +120,48 @@ export function isPostgres(em: EntityManager): boolean {
   return em.getPlatform().getConfig().get('clientUrl', '').startsWith('postgres');
 }
 
+/** A transaction on a fork of `em`, ended by `commit` or `rollback`. */
+export interface Transaction {
+  readonly em: EntityManager;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+/**
+ * Begins a transaction through the connection. (`em.begin()`/`em.commit()` would flush the
+ * unit of work, and a flush switches on Node's promise hooks for the life of the process, a
+ * cost every later request pays; statements inside use native queries instead.)
+ */
+export async function beginTransaction(
+  em: EntityManager,
+  options: { isolationLevel?: IsolationLevel; readOnly?: boolean } = {},
+): Promise<Transaction> {
+  const fork = em.fork();
+  const connection = fork.getConnection();
+  const ctx = await connection.begin(options);
+  fork.setTransactionContext(ctx);
+  return {
+    em: fork,
+    commit: () => connection.commit(ctx),
+    rollback: () => connection.rollback(ctx),
+  };
+}
+
 /**
  * Runs `read` in one read-only transaction: every statement sees the same committed state, so
- * what is read belongs to one content version. (Begun and ended by hand: `em.transactional`
- * would switch on Node's promise hooks for the life of the process, a cost every request pays.)
+ * what is read belongs to one content version.
  */
 export async function readConsistently<T>(
   em: EntityManager,
   read: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
-  const fork = em.fork();
-  await fork.begin(
+  const trx = await beginTransaction(
+    em,
     isPostgres(em) ? { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true } : {},
   );
   try {
-    return await read(fork);
+    return await read(trx.em);
   } finally {
-    await fork.rollback();
+    await trx.rollback();
   }
 }

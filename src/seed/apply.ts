@@ -9,6 +9,7 @@ import { SynonymsDocument } from '../content/common/synonyms.entity';
 import { Tag } from '../content/common/tag.entity';
 import { CONTENT_TYPES, descriptorOf } from '../content/registry';
 import { RoleModel } from '../content/role-model/role-model.entity';
+import { plainRows } from '../db/orm';
 import { chunks } from '../lib/batch';
 import { foldText } from '../lib/text';
 import { applyDocument } from './documents.plan';
@@ -17,6 +18,9 @@ import type { SeedItem } from './validate';
 
 /** Database ids by `<type-folder>/<slug>`, kept current while the plan is applied. */
 type Ids = Map<string, number>;
+
+/** Rows per insert: columns x rows stays far below what SQLite and PostgreSQL bind. */
+const ROWS = 200;
 
 /** The content-tag pivot table, inside the caller's transaction. */
 function pivot(em: EntityManager) {
@@ -34,8 +38,11 @@ function pick(
 
 /**
  * Applies a plan inside the caller's transaction, which holds the content lock, and raises the
- * content version. Every statement takes its ids in batches, so none grows with the content.
- * Returns the new content version (the current one when the plan is empty).
+ * content version. Every statement takes its rows and ids in batches, so none grows with the
+ * content. Rows are written with MikroORM's native inserts and updates, not its unit of work:
+ * that would switch on Node's promise hooks for the life of the process (a server seeding on
+ * its first start would pay for it on every request) and track thousands of entities for
+ * nothing. Returns the new content version, or null when the plan is empty.
  */
 export async function applyPlan(
   em: EntityManager,
@@ -48,34 +55,32 @@ export async function applyPlan(
   await removeLinks(em, plan);
   await clearChangedItems(em, plan, ids);
   await deleteItems(em, plan);
-  const entities = await writeItems(em, plan, ids, now);
-  linkParents(em, plan, entities, ids);
-  addLinks(em, plan, ids);
-  await em.flush();
+  await writeItems(em, plan, ids, now);
+  await linkParents(em, plan, ids);
+  await addLinks(em, plan, ids);
   await deleteTags(em, plan);
   await applyDocument(em, RoleModel, plan.roleModel, now);
   await applyDocument(em, SynonymsDocument, plan.synonyms, now);
-  await em.flush();
   return raiseContentVersion(em, now);
 }
 
 async function upsertTags(em: EntityManager, plan: SeedPlan): Promise<void> {
-  for (const t of plan.tags.create)
-    em.create(Tag, { slug: t.slug, nameNl: t.nameNl, nameEn: t.nameEn });
-  const updates = new Map(plan.tags.update.map((t) => [t.slug, t]));
-  for (const batch of chunks([...updates.keys()])) {
-    for (const row of await em.find(Tag, { slug: { $in: batch } })) {
-      const t = updates.get(row.slug)!;
-      row.nameNl = t.nameNl;
-      row.nameEn = t.nameEn;
-    }
-  }
-  await em.flush();
+  for (const batch of chunks(plan.tags.create, ROWS))
+    await em.insertMany(
+      Tag,
+      batch.map((t) => ({ slug: t.slug, nameNl: t.nameNl, nameEn: t.nameEn })),
+    );
+  for (const t of plan.tags.update)
+    await em.nativeUpdate(Tag, { slug: t.slug }, { nameNl: t.nameNl, nameEn: t.nameEn });
 }
 
 async function currentIds(em: EntityManager): Promise<Ids> {
-  const rows = await em.find(ContentEntity, {}, { fields: ['id', 'type', 'slug'] });
-  return new Map(rows.map((r) => [`${descriptorOf(r.type).folder}/${r.slug}`, r.id]));
+  const rows = (await plainRows(em, ContentEntity.name, {}, ['id', 'type', 'slug'])) as {
+    id: number;
+    type: string;
+    slug: string;
+  }[];
+  return new Map(rows.map((r) => [`${descriptorOf(r.type).folder}/${r.slug}`, Number(r.id)]));
 }
 
 async function removeLinks(em: EntityManager, plan: SeedPlan): Promise<void> {
@@ -103,103 +108,98 @@ async function deleteItems(em: EntityManager, plan: SeedPlan): Promise<void> {
   }
 }
 
-/** Creates and updates items with their translations, sources and tags. */
-async function writeItems(
-  em: EntityManager,
-  plan: SeedPlan,
-  ids: Ids,
-  now: Date,
-): Promise<Map<string, ContentEntity>> {
-  const tags = new Map((await em.find(Tag, {})).map((t) => [t.slug, t]));
-  const existing = new Map<number, ContentEntity>();
-  for (const batch of chunks(plan.update.map((u) => ids.get(u.ref)!)))
-    for (const entity of await em.find(ContentEntity, { id: { $in: batch } }))
-      existing.set(entity.id, entity);
-  const entities = new Map<string, ContentEntity>();
-  for (const item of [...plan.create, ...plan.update]) {
-    const id = ids.get(item.ref);
-    const entity =
-      id === undefined
-        ? em.create(descriptorOf(item.type).entity, { createdAt: now } as never)
-        : existing.get(id)!;
-    fillItem(em, entity, item, tags, now);
-    entities.set(item.ref, entity);
-  }
-  await em.flush();
-  for (const [ref, entity] of entities) ids.set(ref, entity.id);
-  return entities;
-}
-
-function fillItem(
-  em: EntityManager,
-  entity: ContentEntity,
-  item: SeedItem,
-  tags: ReadonlyMap<string, Tag>,
-  now: Date,
-): void {
-  const descriptor = descriptorOf(item.type);
-  Object.assign(entity, pick(item.nl, descriptor.neutralFields), {
+/** An item's row in `content`: common columns and its type's language-neutral fields. */
+function itemRow(item: SeedItem, now: Date): Record<string, unknown> {
+  return {
+    ...pick(item.nl, descriptorOf(item.type).neutralFields),
     type: item.type,
     slug: item.slug,
     contentHash: item.hash,
     sortTitleNl: foldText(item.nl.title as string),
     sortTitleEn: foldText((item.en?.title ?? item.nl.title) as string),
-    asOf: (item.nl.asOf as string | undefined) ?? null,
+    asOf: item.nl.asOf ?? null,
     updatedAt: now,
-  });
-  const translation = (locale: Locale, fields: Readonly<Record<string, unknown>>, body: string) =>
-    em.create(ContentTranslation, {
-      content: entity,
-      locale,
-      title: fields.title as string,
-      summary: fields.summary as string,
-      body,
-      fields: pick(fields, descriptor.translatedFields),
-    });
-  entity.translations.add(translation(Locale.NL, item.nl, item.bodyNl));
-  if (item.en) entity.translations.add(translation(Locale.EN, item.en, item.bodyEn));
-  ((item.nl.sources as Record<string, string>[] | undefined) ?? []).forEach((s, position) => {
-    entity.sources.add(
-      em.create(Source, {
-        content: entity,
-        position,
-        title: s.title,
-        url: s.url ?? null,
-        publisher: s.publisher ?? null,
-        date: s.date ?? null,
-      }),
-    );
-  });
-  entity.tags.set(((item.nl.tags as string[] | undefined) ?? []).map((slug) => tags.get(slug)!));
+  };
 }
 
-function linkParents(
-  em: EntityManager,
-  plan: SeedPlan,
-  entities: ReadonlyMap<string, ContentEntity>,
-  ids: Ids,
-): void {
+/** Creates and updates items, then writes their translations, sources and tags. */
+async function writeItems(em: EntityManager, plan: SeedPlan, ids: Ids, now: Date): Promise<void> {
+  for (const descriptor of CONTENT_TYPES) {
+    const created = plan.create.filter((i) => i.type === descriptor.type);
+    for (const batch of chunks(created, ROWS)) {
+      const rows = batch.map((item) => ({ ...itemRow(item, now), createdAt: now }));
+      await em.insertMany(descriptor.entity, rows as never[]);
+    }
+  }
+  // The new ids, read back: drivers do not all return every id of a multi-row insert.
+  if (plan.create.length) for (const [ref, id] of await currentIds(em)) ids.set(ref, id);
+  for (const item of plan.update)
+    await em.nativeUpdate(
+      descriptorOf(item.type).entity,
+      { id: ids.get(item.ref)! },
+      itemRow(item, now),
+    );
+  const written = [...plan.create, ...plan.update];
+  const translations = written.flatMap((item) => {
+    const fields = descriptorOf(item.type).translatedFields;
+    const row = (locale: Locale, source: Readonly<Record<string, unknown>>, body: string) => ({
+      content: ids.get(item.ref)!,
+      locale,
+      title: source.title as string,
+      summary: source.summary as string,
+      body,
+      fields: pick(source, fields),
+    });
+    return [
+      row(Locale.NL, item.nl, item.bodyNl),
+      ...(item.en ? [row(Locale.EN, item.en, item.bodyEn)] : []),
+    ];
+  });
+  for (const batch of chunks(translations, ROWS)) await em.insertMany(ContentTranslation, batch);
+  const sources = written.flatMap((item) =>
+    ((item.nl.sources as Record<string, string>[] | undefined) ?? []).map((s, position) => ({
+      content: ids.get(item.ref)!,
+      position,
+      title: s.title,
+      url: s.url ?? null,
+      publisher: s.publisher ?? null,
+      date: s.date ?? null,
+    })),
+  );
+  for (const batch of chunks(sources, ROWS)) await em.insertMany(Source, batch);
+  const tagIds = new Map(
+    ((await plainRows(em, Tag.name, {}, ['id', 'slug'])) as { id: number; slug: string }[]).map(
+      (t) => [t.slug, Number(t.id)],
+    ),
+  );
+  const tagged = written.flatMap((item) =>
+    ((item.nl.tags as string[] | undefined) ?? []).map((slug) => ({
+      content_id: ids.get(item.ref)!,
+      tag_id: tagIds.get(slug)!,
+    })),
+  );
+  for (const batch of chunks(tagged, ROWS)) await pivot(em).insert(batch);
+}
+
+async function linkParents(em: EntityManager, plan: SeedPlan, ids: Ids): Promise<void> {
   for (const item of [...plan.create, ...plan.update]) {
     const descriptor = descriptorOf(item.type);
     if (!descriptor.tree) continue;
     const parent = item.nl.parent as string | undefined;
-    Object.assign(entities.get(item.ref)!, {
-      parent: parent
-        ? em.getReference(descriptor.entity, ids.get(parent)!, { wrapped: true })
-        : null,
-    });
+    await em.nativeUpdate(descriptor.entity, { id: ids.get(item.ref)! }, {
+      parent: parent ? ids.get(parent)! : null,
+    } as never);
   }
 }
 
-function addLinks(em: EntityManager, plan: SeedPlan, ids: Ids): void {
-  for (const l of plan.links.add) {
-    em.create(ContentLink, {
-      from: em.getReference(ContentEntity, ids.get(l.from)!, { wrapped: true }),
-      to: em.getReference(ContentEntity, ids.get(l.to)!, { wrapped: true }),
-      kind: l.kind,
-      position: l.position,
-    });
-  }
+async function addLinks(em: EntityManager, plan: SeedPlan, ids: Ids): Promise<void> {
+  const rows = plan.links.add.map((l) => ({
+    from: ids.get(l.from)!,
+    to: ids.get(l.to)!,
+    kind: l.kind,
+    position: l.position,
+  }));
+  for (const batch of chunks(rows, ROWS)) await em.insertMany(ContentLink, batch);
 }
 
 async function deleteTags(em: EntityManager, plan: SeedPlan): Promise<void> {

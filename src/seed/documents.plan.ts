@@ -26,7 +26,7 @@ export async function planDocument<T>(
   return { change: row.contentHash === document.hash ? 'none' : 'update', document };
 }
 
-/** Applies the plan inside the caller's transaction; the caller flushes. */
+/** Applies the plan inside the caller's transaction, with native statements. */
 export async function applyDocument<T>(
   em: EntityManager,
   entity: DocumentEntity,
@@ -34,12 +34,11 @@ export async function applyDocument<T>(
   now: Date,
 ): Promise<void> {
   if (plan.change === 'none') return;
-  const row = await em.findOne(entity, { id: 1 });
   if (plan.change === 'delete' || !plan.document) {
-    if (row) em.remove(row);
+    await em.nativeDelete(entity, { id: 1 });
     return;
   }
   const values = { contentHash: plan.document.hash, data: plan.document.data, updatedAt: now };
-  if (row) Object.assign(row, values);
-  else em.create(entity as typeof RoleModel, { id: 1, ...values } as never);
+  if (plan.change === 'update') await em.nativeUpdate(entity, { id: 1 }, values as never);
+  else await em.insertMany(entity as typeof RoleModel, [{ id: 1, ...values } as never]);
 }

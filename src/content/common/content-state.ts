@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { isPostgres } from '../../db/orm';
+import { beginTransaction, isPostgres } from '../../db/orm';
 import { ContentState } from './content-state.entity';
 
 /** The content version the database holds now (0 before the first seed): one primary-key read. */
@@ -43,26 +43,26 @@ export async function withContentLock<T>(
 ): Promise<T> {
   const deadline = Date.now() + options.waitMs;
   for (let attempt = 0; ; attempt += 1) {
-    const fork = em.fork();
-    await fork.begin();
+    const trx = await beginTransaction(em);
     let locked: boolean;
     try {
-      locked = await tryLock(fork);
+      locked = await tryLock(trx.em);
     } catch (error) {
-      await fork.rollback();
+      await trx.rollback();
       throw error;
     }
     if (locked) {
+      let result: T;
       try {
-        const result = await work(fork);
-        await fork.commit();
-        return result;
+        result = await work(trx.em);
       } catch (error) {
-        if (fork.isInTransaction()) await fork.rollback();
+        await trx.rollback();
         throw error;
       }
+      await trx.commit();
+      return result;
     }
-    await fork.rollback();
+    await trx.rollback();
     if (Date.now() >= deadline)
       throw new ContentLockedError(
         `another seed is writing this database and did not finish within ${Math.round(options.waitMs / 1000)} s; nothing was changed, try again when it has`,
@@ -100,13 +100,9 @@ async function tryLock(em: EntityManager): Promise<boolean> {
 
 /** Raises the content version by one inside the caller's locked transaction; the new version. */
 export async function raiseContentVersion(em: EntityManager, now: Date): Promise<number> {
-  const state = await em.findOne(ContentState, { id: 1 });
-  if (state) {
-    state.version += 1;
-    state.updatedAt = now;
-  } else {
-    em.create(ContentState, { id: 1, version: 1, updatedAt: now });
-  }
-  await em.flush();
-  return state?.version ?? 1;
+  const state = await em.findOne(ContentState, { id: 1 }, { disableIdentityMap: true });
+  const version = (state?.version ?? 0) + 1;
+  const raised = await em.nativeUpdate(ContentState, { id: 1 }, { version, updatedAt: now });
+  if (raised === 0) await em.insertMany(ContentState, [{ id: 1, version, updatedAt: now }]);
+  return version;
 }

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../lib/hash';
 import { isSlug } from '../../lib/slug';
 import type { ConnectionShape } from './connection';
 import type { ContentListArgs, SlugArgs } from './content.args';
@@ -16,12 +17,16 @@ export function findBySlug<T extends ContentObject>(
   return item ? (content.view(item, locale ?? Locale.NL) as T) : null;
 }
 
-/** Shared body of the per-type list queries. */
-export function listOf(
+/**
+ * Shared body of the per-type list queries: `input` is the GraphQL filter argument and
+ * `toFilter` makes the item test from it (the list of an input is kept per content version).
+ */
+export function listOf<I>(
   { content }: ContentContext,
   type: string,
   args: ContentListArgs,
-  filter?: ItemFilter,
+  input: I | null,
+  toFilter: (input: I | null) => ItemFilter,
 ): ConnectionShape<ContentObject> {
   return listItems(content, {
     type,
@@ -29,6 +34,6 @@ export function listOf(
     first: args.first,
     after: args.after,
     order: args.orderBy,
-    filter,
+    filter: input ? { key: canonicalJson(input), test: toFilter(input) } : undefined,
   });
 }

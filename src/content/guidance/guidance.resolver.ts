@@ -28,6 +28,6 @@ export class GuidanceResolver {
     filter: GuidanceFilter | null,
     @Ctx() ctx: ContentContext,
   ) {
-    return listOf(ctx, GUIDANCE, args, guidanceFilter(filter));
+    return listOf(ctx, GUIDANCE, args, filter, guidanceFilter);
   }
 }

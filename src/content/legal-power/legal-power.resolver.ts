@@ -28,6 +28,6 @@ export class LegalPowerResolver {
     filter: LegalPowerFilter | null,
     @Ctx() ctx: ContentContext,
   ) {
-    return listOf(ctx, LEGAL_POWER, args, legalPowerFilter(filter));
+    return listOf(ctx, LEGAL_POWER, args, filter, legalPowerFilter);
   }
 }

@@ -31,6 +31,6 @@ export class PreventionApproachResolver {
     filter: PreventionApproachFilter | null,
     @Ctx() ctx: ContentContext,
   ) {
-    return listOf(ctx, PREVENTION_APPROACH, args, preventionApproachFilter(filter));
+    return listOf(ctx, PREVENTION_APPROACH, args, filter, preventionApproachFilter);
   }
 }

@@ -6,10 +6,11 @@ import type { ItemFilter } from './list';
  * type's filter input maps onto them field by field and `allOf` drops what was not asked.
  */
 
-export const allOf =
-  (...filters: (ItemFilter | undefined)[]): ItemFilter =>
-  (item) =>
-    filters.every((f) => !f || f(item));
+export function allOf(...filters: (ItemFilter | undefined)[]): ItemFilter {
+  const active = filters.filter((f): f is ItemFilter => f !== undefined);
+  if (active.length === 1) return active[0];
+  return (item) => active.every((f) => f(item));
+}
 
 /** Items carrying every one of `tags`. */
 export const withTags = (tags: readonly string[] | null | undefined): ItemFilter | undefined =>

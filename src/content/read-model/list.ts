@@ -15,7 +15,8 @@ export interface ListArgs {
   readonly first?: number | null;
   readonly after?: string | null;
   readonly order?: ContentOrder | null;
-  readonly filter?: ItemFilter;
+  /** Which items belong; `key` identifies the test (its arguments): equal keys, equal lists. */
+  readonly filter?: { readonly key: string; readonly test: ItemFilter };
 }
 
 /**
@@ -29,24 +30,34 @@ export function listItems(model: ContentSnapshot, args: ListArgs): ConnectionSha
   const orderKey = `${args.type}:${field}:${direction}:${args.locale}`;
   const after = decodeKeyset(args.after, orderKey);
   const value = sortValue(field, args.locale);
-  const filter = args.filter ?? (() => true);
 
   const ascending = model.ordered(args.type, field, args.locale);
-  const ordered = direction === SortDirection.ASC ? ascending : [...ascending].reverse();
+  const filter = args.filter;
+  const matching = filter
+    ? model.filtered(`${args.type}\u0000${field}\u0000${args.locale}\u0000${filter.key}`, () =>
+        ascending.filter(filter.test),
+      )
+    : ascending;
+  // Position after the cursor: items sort by (value, id), so a binary search finds it.
   const sign = direction === SortDirection.ASC ? 1 : -1;
-  const start = after ? cursorValue(field, after.value) : undefined;
-
-  const page: ContentItem[] = [];
-  let totalCount = 0;
-  let hasNextPage = false;
-  for (const item of ordered) {
-    if (!filter(item)) continue;
-    totalCount += 1;
-    if (start !== undefined && sign * compareKeys(value(item), item.dbId, start, after!.id) <= 0)
-      continue;
-    if (page.length < first) page.push(item);
-    else hasNextPage = true;
+  let start = 0;
+  if (after) {
+    const at = cursorValue(field, after.value);
+    let lo = 0;
+    let hi = matching.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const item = matching[sign > 0 ? mid : matching.length - 1 - mid];
+      if (sign * compareKeys(value(item), item.dbId, at, after.id) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    start = lo;
   }
+  const page: ContentItem[] = [];
+  for (let i = start; i < matching.length && page.length < first; i += 1)
+    page.push(matching[sign > 0 ? i : matching.length - 1 - i]);
+  const totalCount = matching.length;
+  const hasNextPage = start + page.length < matching.length;
   const cursorOfItem = (item: ContentItem) =>
     encodeKeyset({ order: orderKey, value: cursorOf(field, value(item)), id: item.dbId });
   const edges = page.map((item) => new ListEdge(model.view(item, args.locale), item, cursorOfItem));

@@ -1,3 +1,4 @@
+import { ByteLru } from '../../lib/byte-lru';
 import { canonicalJson, sha256 } from '../../lib/hash';
 import type { ContentObject, ContentObjectClass } from '../common/content.type';
 import { ContentOrderField, Locale, TextFormat } from '../common/enums';
@@ -5,6 +6,9 @@ import { renderBody, type LinkTarget } from '../common/markdown';
 import { toGlobalId } from '../common/node-id';
 import type { RoleModelData } from '../role-model/role-model.data';
 import type { ContentItem, TagRecord } from './item';
+
+/** Bytes of filtered lists a snapshot keeps (item references, not copies). */
+const LIST_CACHE_BYTES = 8 * 1024 * 1024;
 
 /** A seed document stored whole (role model, synonyms) with the hash of its validated data. */
 export interface StoredDocument<T> {
@@ -55,6 +59,10 @@ export class ContentSnapshot {
     new Map<ContentItem, ContentObject>(),
   ];
   private readonly memos = new Map<string, unknown>();
+  private readonly lists = new ByteLru<ContentItem[]>(
+    LIST_CACHE_BYTES,
+    (key, items) => 2 * key.length + 8 * items.length + 64,
+  );
 
   constructor(parts: SnapshotParts) {
     this.version = parts.version;
@@ -136,6 +144,19 @@ export class ContentSnapshot {
         compareKeys(value(a), a.dbId, value(b), b.dbId),
       );
     });
+  }
+
+  /**
+   * The items of a filtered list in one order, kept for the next request that asks the same
+   * (bounded: any client can ask for any filter).
+   */
+  filtered(key: string, compute: () => ContentItem[]): readonly ContentItem[] {
+    let items = this.lists.get(key);
+    if (!items) {
+      items = compute();
+      this.lists.set(key, items);
+    }
+    return items;
   }
 
   /** A value computed once for this snapshot (rendered bodies, orderings, drawings). */

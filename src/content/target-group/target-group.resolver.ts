@@ -31,6 +31,6 @@ export class TargetGroupProfileResolver {
     filter: TargetGroupProfileFilter | null,
     @Ctx() ctx: ContentContext,
   ) {
-    return listOf(ctx, TARGET_GROUP, args, targetGroupFilter(filter));
+    return listOf(ctx, TARGET_GROUP, args, filter, targetGroupFilter);
   }
 }
