@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
@@ -64,6 +65,8 @@ export async function createApollo({
       ApolloServerPluginCacheControlDisabled(),
       cachePolicyPlugin<Context>(http.cacheMaxAge),
       ApolloServerPluginLandingPageDisabled(),
+      // Federation tracing: this is not a subgraph, and the check costs a call per request.
+      ApolloServerPluginInlineTraceDisabled(),
       costLimitPlugin<Context>(limits.maxCost),
       reportPlugin(),
       ...plugins,
