@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
 import { runSeed } from '../../src/seed/run';
 import {
   createTestDatabase,
@@ -13,7 +12,7 @@ import {
   type TestServer,
 } from '../helpers/app';
 import { captureLogs, type CapturedLogs } from '../helpers/http';
-import { lockSearchIndex } from '../helpers/index-lock';
+import { holdIndexWriteLock, lockSearchIndex } from '../helpers/index-lock';
 import { copySeed, writeSeedFile } from '../helpers/seed-dir';
 
 /**
@@ -123,22 +122,6 @@ async function corruptInPlace(file: string, keepTimes = false): Promise<void> {
   if (keepTimes) await fs.utimes(file, atime, mtime);
 }
 
-/**
- * Holds the index's write lock (`search.sqlite.lock`, see src/search/sqlite-fts/index-file.ts)
- * as another process writing the index would, so the server's own rebuild waits for it.
- */
-function holdWriteLock(dataDir: string): Promise<{ release(): Promise<void> }> {
-  const db = new sqlite3.Database(`${indexFile(dataDir)}.lock`);
-  const exec = (sql: string) =>
-    new Promise<void>((resolve, reject) => db.exec(sql, (e) => (e ? reject(e) : resolve())));
-  return exec('BEGIN IMMEDIATE').then(() => ({
-    release: () =>
-      exec('ROLLBACK').then(
-        () => new Promise<void>((resolve, reject) => db.close((e) => (e ? reject(e) : resolve()))),
-      ),
-  }));
-}
-
 async function search(server: TestServer, q: string, first = 10): Promise<SearchSummary> {
   const res: GraphqlResponse<SearchData> = await server.gql<SearchData>(SEARCH, { q, first });
   return {
@@ -231,7 +214,7 @@ describe('search index integrity (embedded SQLite FTS5, over HTTP)', () => {
     expect(reader).toBeDefined();
 
     // Another writer holds the index, so the rebuild waits and the window stays open.
-    const lock = await holdWriteLock(db.dataDir);
+    const lock = await holdIndexWriteLock(db.dataDir);
     cleanups.push(() => lock.release());
     await fs.rm(indexFile(db.dataDir));
     await fs.rm(sumFile(db.dataDir));
@@ -308,7 +291,7 @@ describe('search index integrity (embedded SQLite FTS5, over HTTP)', () => {
     await expectKnownWordsFound(server);
 
     // Another writer holds the index, so the server's rebuild waits and the state is stable.
-    const lock = await holdWriteLock(db.dataDir);
+    const lock = await holdIndexWriteLock(db.dataDir);
     cleanups.push(() => lock.release());
     await corruptInPlace(indexFile(db.dataDir));
     await until('the server notices the index is broken', () =>
