@@ -22,7 +22,7 @@ export function dialectOf(config: Pick<Config, 'databaseUrl'>): Dialect {
 export type Entities = readonly EntityClass<object>[];
 
 /** How long an SQLite statement waits for another process's lock before it fails. */
-const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 interface SqliteConnection {
   exec(sql: string, done: (error: Error | null) => void): void;

@@ -105,7 +105,11 @@ export class LiveContent {
     const index = await this.openIndex();
     this.swap({ snapshot, ...index });
     this.options.logger.info(
-      { contentVersion: snapshot.version, previous, search: index.searchProblem ?? 'ok' },
+      {
+        contentVersion: snapshot.version,
+        previous,
+        search: index.search ? { index: index.search.opened } : index.searchProblem,
+      },
       'content version changed',
     );
     for (const listener of this.listeners) listener(snapshot.version, previous);
@@ -125,7 +129,10 @@ export class LiveContent {
     if (found === 'current') return;
     if (found === 'replaced') {
       const adopted = await engine.adopt?.(this.target);
-      if (adopted) this.swap({ snapshot: this.state.snapshot, search: adopted });
+      if (adopted) {
+        logger.info({ search: engine.name }, 'search index replaced by another process; using it');
+        this.swap({ snapshot: this.state.snapshot, search: adopted });
+      }
       return;
     }
     logger.warn({ search: engine.name, index: found }, `search index ${found}; bringing it back`);
@@ -135,7 +142,10 @@ export class LiveContent {
         snapshot: this.state.snapshot,
         searchProblem: 'the search index is being rebuilt',
       });
-    this.swap({ snapshot: this.state.snapshot, ...(await this.openIndex()) });
+    const index = await this.openIndex();
+    if (index.search)
+      logger.info({ search: engine.name, index: index.search.opened }, 'search index back');
+    this.swap({ snapshot: this.state.snapshot, ...index });
   }
 
   private async openIndex(): Promise<Pick<LiveState, 'search' | 'searchProblem'>> {
@@ -175,7 +185,10 @@ export class LiveContent {
       {
         contentVersion: this.state.snapshot.version,
         items: this.state.snapshot.items.length,
-        search: { engine: engine.name, index: this.state.searchProblem ?? 'ok' },
+        search: {
+          engine: engine.name,
+          index: this.state.search?.opened ?? this.state.searchProblem,
+        },
       },
       'content loaded',
     );

@@ -50,6 +50,8 @@ export interface SearchReader {
   readonly engine: string;
   /** Content version of the target the reader was opened for. */
   readonly version: number;
+  /** How the index came to hold the target: found as it was, updated item by item, or built. */
+  readonly opened: 'found' | 'updated' | 'built';
   search(request: SearchRequest): Promise<SearchResult>;
   suggest(prefix: string, locale: Locale, limit: number): Promise<string[]>;
   /** Releases what the reader holds; searches already started finish first. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { beginTransaction, isPostgres } from '../../db/orm';
+import { beginTransaction, isPostgres, SQLITE_BUSY_TIMEOUT_MS } from '../../db/orm';
 import { ContentState } from './content-state.entity';
 
 /** The content version the database holds now (0 before the first seed): one primary-key read. */
@@ -17,6 +17,9 @@ export class ContentLockedError extends Error {
 
 /** Any number will do, as long as nothing else on the database uses it. */
 const CONTENT_LOCK = 7_263_002;
+
+/** How long one attempt at SQLite's write lock waits before the loop tries again. */
+const LOCK_ATTEMPT_MS = 250;
 
 export interface LockOptions {
   /** How long to wait for another seed before giving up. */
@@ -84,6 +87,8 @@ async function tryLock(em: EntityManager): Promise<boolean> {
     );
     return row?.locked === true;
   }
+  // A short wait here, so the loop around it can say that it waits; then the usual one.
+  await connection.execute(`pragma busy_timeout = ${LOCK_ATTEMPT_MS}`, [], 'run', ctx);
   try {
     await connection.execute(
       'insert into content_state (id, version, updated_at) values (1, 0, ?) on conflict (id) do nothing',
@@ -95,6 +100,8 @@ async function tryLock(em: EntityManager): Promise<boolean> {
   } catch (error) {
     if (isBusy(error)) return false;
     throw error;
+  } finally {
+    await connection.execute(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, [], 'run', ctx);
   }
 }
 

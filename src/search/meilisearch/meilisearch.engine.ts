@@ -85,8 +85,9 @@ export class MeilisearchEngine implements SearchEngine {
       const current =
         state?.fingerprint === target.fingerprint && state.settings === settingsHash(target);
       // A newer version written by a seed is the database's too; this instance follows soon.
-      if (!current && !(state && state.version > target.version)) await this.sync(target);
-      return this.reader(target);
+      const behind = !current && !(state && state.version > target.version);
+      if (behind) await this.sync(target);
+      return this.reader(target, behind ? 'updated' : 'found');
     });
   }
 
@@ -107,7 +108,7 @@ export class MeilisearchEngine implements SearchEngine {
         .waitTask({ timeout: TASK_TIMEOUT });
       await this.client.deleteIndex(temp).waitTask({ timeout: TASK_TIMEOUT });
       await this.setState(target);
-      return this.reader(target);
+      return this.reader(target, 'built');
     });
   }
 
@@ -125,8 +126,8 @@ export class MeilisearchEngine implements SearchEngine {
     return Promise.resolve();
   }
 
-  private reader(target: IndexTarget): MeiliReader {
-    return new MeiliReader(this.client, this.uid, target.version, target.fingerprint);
+  private reader(target: IndexTarget, opened: SearchReader['opened']): MeiliReader {
+    return new MeiliReader(this.client, this.uid, target.version, target.fingerprint, opened);
   }
 
   private async state(): Promise<MeiliState | undefined> {
@@ -199,6 +200,7 @@ class MeiliReader implements SearchReader {
     private readonly uid: string,
     readonly version: number,
     readonly fingerprint: string,
+    readonly opened: SearchReader['opened'],
   ) {}
 
   search(request: SearchRequest): Promise<SearchResult> {

@@ -108,7 +108,8 @@ export class SqliteFtsEngine implements SearchEngine {
         await fs.rm(`${temp}-journal`, { force: true });
       }
       this.trusted = await signatureOf(this.file);
-      const written = await this.tryOpen(target);
+      const opened = mode === 'sync' && found === 'other-content' ? 'updated' : 'built';
+      const written = await this.tryOpen(target, opened);
       if (!(written instanceof SqliteFtsReader))
         throw new SearchUnavailableError(`the search index just written is ${written}`);
       return written;
@@ -166,7 +167,10 @@ export class SqliteFtsEngine implements SearchEngine {
    * otherwise says why not. The file is checked before and after, so the reader is known to
    * be on the file that was verified.
    */
-  private async tryOpen(target: IndexTarget): Promise<SqliteFtsReader | Unfit> {
+  private async tryOpen(
+    target: IndexTarget,
+    opened: SearchReader['opened'] = 'found',
+  ): Promise<SqliteFtsReader | Unfit> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const before = await signatureOf(this.file);
       if (!before) return 'missing';
@@ -188,6 +192,7 @@ export class SqliteFtsEngine implements SearchEngine {
         const vocab = await IndexVocabulary.load(pool.primary);
         const reader = new SqliteFtsReader(
           target.version,
+          opened,
           before,
           pool,
           vocab,

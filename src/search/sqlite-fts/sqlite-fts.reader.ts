@@ -59,6 +59,7 @@ export class SqliteFtsReader implements SearchReader {
 
   constructor(
     readonly version: number,
+    readonly opened: SearchReader['opened'],
     /** The file as it was verified; the engine compares it with the file on disk. */
     readonly signature: FileSignature,
     private readonly db: SqlitePool,
