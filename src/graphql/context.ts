@@ -1,12 +1,13 @@
 import type { ContentContext } from '../content/common/context';
-import type { SearchContext } from '../search/context';
+import type { IndexUse, SearchContext } from '../search/context';
 import type { LiveState } from './live-content';
 
 /**
  * What the GraphQL layer reports back to the HTTP layer about one request: the resolved
- * operation name (for logs and metrics) and the logger bound to the request id.
+ * operation name (for logs and metrics), the logger bound to the request id, and whether the
+ * answer used the search index.
  */
-export interface RequestReport {
+export interface RequestReport extends IndexUse {
   operationName: string | null;
   readonly log: RequestLogger;
 }

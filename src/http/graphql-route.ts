@@ -4,9 +4,9 @@ import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from
 import type { Config } from '../config';
 import type { Apollo } from '../graphql/apollo';
 import { createContext } from '../graphql/context';
-import type { LiveContent } from '../graphql/live-content';
+import type { LiveContent, LiveState } from '../graphql/live-content';
 import { csrfGuard } from './csrf';
-import { strongEtag } from './etag';
+import { EtagMemo } from './etag';
 import { batchLimit, getQueriesOnly } from './request-guards';
 import { withTimeout } from './timeout';
 import { sendGraphiqlPage, wantsGraphiql } from './graphiql/page';
@@ -28,6 +28,7 @@ export interface GraphqlRouteDeps {
  */
 export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDeps): void {
   const { config, apollo, live, cache } = deps;
+  const etags = new EtagMemo<LiveState>();
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
@@ -79,10 +80,14 @@ export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDep
       const cacheControl = response.headers.get('cache-control');
       const status = response.status ?? 200;
       if (status === 200 && cacheControl && /\bpublic\b/.test(cacheControl)) {
-        // The answer to a request at a content version is always the same, so its key
-        // identifies the body; search results are hashed themselves, as an index rebuilt
-        // within a version may order equal scores differently.
-        const etag = strongEtag(version, key !== undefined && !state.searches ? key : body);
+        // Without the index, the answer to a request is fixed by its key and the content
+        // state, so its hash is taken once per state; answers from the index are hashed each time.
+        const etag = etags.etagOf(
+          state.live,
+          version,
+          state.report.usedIndex ? undefined : key,
+          body,
+        );
         const operationName = state.report.operationName;
         if (key !== undefined)
           cache?.set(key, { body, contentType, cacheControl, etag, operationName });

@@ -27,7 +27,6 @@ export async function createRateLimit(
     timeWindow: windowMs,
     keyGenerator: async (request) => {
       const searches = await requestsSearch(request, persistedQuery, config.limits.maxTokens);
-      if (request.kb) request.kb.searches = searches;
       return searches ? `search|${request.ip}` : request.ip;
     },
     max: (_request, key) => (key.startsWith('search|') ? searchMax : max),

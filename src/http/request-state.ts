@@ -9,8 +9,6 @@ export interface RequestState {
   /** The content version (and search index) the request is answered from, taken once. */
   readonly live: LiveState;
   cache?: CacheResult;
-  /** Whether the request asks for `search` (decided by the rate limit, which must know). */
-  searches?: boolean;
 }
 
 declare module 'fastify' {

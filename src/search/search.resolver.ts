@@ -21,6 +21,7 @@ function readerOf(ctx: Context): SearchReader {
     throw new GraphQLError('Search is temporarily unavailable; other queries keep working', {
       extensions: { code: ErrorCode.SEARCH_UNAVAILABLE },
     });
+  if (ctx.report) ctx.report.usedIndex = true;
   return ctx.search;
 }
 

@@ -49,6 +49,24 @@ describe('HTTP caching', () => {
     expect(again.headers.get('etag')).toBe(etag);
   });
 
+  it('tags the bytes, not the request: equal answers share an ETag, search answers too', async () => {
+    const a = await getGraphql(server.url, '{ legalPowers { totalCount } }');
+    const b = await getGraphql(server.url, 'query Count {\n  legalPowers { totalCount }\n}');
+    expect(b.text).toBe(a.text);
+    expect(b.headers.get('etag')).toBe(a.headers.get('etag'));
+    const other = await getGraphql(server.url, '{ targetGroupProfiles(first: 1) { totalCount } }');
+    expect(other.headers.get('etag')).not.toBe(a.headers.get('etag'));
+
+    const search =
+      '{ search(query: "noodbevel", first: 3) { totalCount edges { node { content { slug } } } } }';
+    const found = await getGraphql(server.url, search);
+    const { totalCount } = (found.json.data as { search: { totalCount: number } }).search;
+    expect(totalCount).toBeGreaterThan(0);
+    const spelledOtherwise = await getGraphql(server.url, `query Find ${search}`);
+    expect(spelledOtherwise.text).toBe(found.text);
+    expect(spelledOtherwise.headers.get('etag')).toBe(found.headers.get('etag'));
+  });
+
   it('takes cache hints from the schema: contentVersion may be cached 5 s', async () => {
     const res = await getGraphql(server.url, '{ contentVersion }');
     expect(res.headers.get('cache-control')).toBe('max-age=5, public');
