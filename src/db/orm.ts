@@ -71,16 +71,28 @@ export async function openDatabase(
     const orm = (await PostgresOrm.init(
       ormOptions(config, entities) as PostgresOptions,
     )) as unknown as Orm;
-    await updatePostgresSchema(orm);
+    await closedOnFailure(orm, () => updatePostgresSchema(orm));
     return orm;
   }
   const orm = (await SqliteOrm.init(
     ormOptions(config, entities) as SqliteOptions,
   )) as unknown as Orm;
-  // Write-ahead logging: a seed writing and servers reading the file never wait for each other.
-  await orm.em.getKnex().raw('pragma journal_mode = wal');
-  await updateSqliteSchema(orm);
+  await closedOnFailure(orm, async () => {
+    // Write-ahead logging: a seed writing and servers reading the file never wait for each other.
+    await orm.em.getKnex().raw('pragma journal_mode = wal');
+    await updateSqliteSchema(orm);
+  });
   return orm;
+}
+
+/** A database that cannot be brought up to date is closed again, so no connection lingers. */
+async function closedOnFailure(orm: Orm, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    await orm.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Any lock id will do, as long as nothing else on the database uses it. */

@@ -100,9 +100,7 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
   ])) as { id: number; type: string; slug: string; contentHash: string }[];
   const existing = new Map<string, ExistingItem>(
     rows.map((r) => {
-      // An item of a type no longer registered has no folder; the plan deletes it.
-      const folder = isContentType(r.type) ? descriptorOf(r.type).folder : r.type;
-      const ref = `${folder}/${r.slug}`;
+      const ref = storedRef(r.type, r.slug);
       const id = Number(r.id);
       return [ref, { id, type: r.type as ContentType, slug: r.slug, ref, hash: r.contentHash }];
     }),
@@ -157,4 +155,12 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
     roleModel: await planDocument(em, RoleModel, seed.roleModel),
     synonyms: await planDocument(em, SynonymsDocument, seed.synonyms),
   };
+}
+
+/**
+ * The seed reference (`folder/slug`) of a stored item. An item of a type no longer registered
+ * has no folder and keeps its type's name, which no seed file matches: the plan deletes it.
+ */
+export function storedRef(type: string, slug: string): string {
+  return `${isContentType(type) ? descriptorOf(type).folder : type}/${slug}`;
 }

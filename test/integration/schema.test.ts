@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Knex } from '@mikro-orm/knex';
+import sqlite3 from 'sqlite3';
 import { loadConfig } from '../../src/config';
 import { CONTENT_ENTITIES } from '../../src/content/entities';
 import { openDatabase, sqlitePath } from '../../src/db/orm';
@@ -89,5 +90,83 @@ describe('SQLite schema at start-up', () => {
     expect(await runSeed(orm.em, { dir })).toMatchObject({ created: 1, deleted: 0 });
     await orm.close();
     await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a column the entities no longer describe, with its values, through a rebuild', async () => {
+    let orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
+    let knex = orm.em.getKnex();
+    // What a later release may have added: a column this version does not know.
+    await knex.raw('alter table content add column review_note text');
+    await knex.raw("update content set review_note = 'nagekeken' || id");
+    await knex.raw('pragma user_version = 0');
+    const before = await rows(knex);
+    await orm.close();
+
+    orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
+    knex = orm.em.getKnex();
+    expect(await rows(knex)).toEqual(before);
+    expect(before[0]).toContain('"review_note":"nagekeken');
+    expect(await knex.raw('pragma user_version')).not.toEqual([{ user_version: 0 }]);
+    await orm.close();
+  });
+
+  it('refuses, changing nothing, a file with items of a type this version does not know', async () => {
+    let orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
+    let knex = orm.em.getKnex();
+    // What a later release with a fifth type leaves: a wider check, and an item of that type.
+    await knex.raw('pragma writable_schema = on');
+    await knex.raw(
+      "update sqlite_master set sql = replace(sql, '''TARGET_GROUP''', '''TARGET_GROUP'', ''CASE_STUDY''') where name = 'content'",
+    );
+    await knex.raw('pragma writable_schema = off');
+    await orm.close();
+    orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
+    knex = orm.em.getKnex();
+    await knex.raw('pragma user_version = 0');
+    const columns = (await knex.raw<{ name: string }[]>('pragma table_info(content)'))
+      .map((c) => c.name)
+      .filter((c) => c !== 'id');
+    const values = columns.map((c) =>
+      c === 'type' ? "'CASE_STUDY'" : c === 'slug' ? "'casus'" : c,
+    );
+    await knex.raw(
+      `insert into content (${columns.join(', ')}) select ${values.join(', ')} from content limit 1`,
+    );
+    const before = await rows(knex);
+    await orm.close();
+
+    await expect(openDatabase(loadConfig(db.env), CONTENT_ENTITIES)).rejects.toThrow(
+      /table content holds rows this version refuses.*CHECK constraint failed/,
+    );
+    const raw = new sqlite3.Database(file);
+    const all = (sql: string) =>
+      new Promise<unknown[]>((resolve, reject) =>
+        raw.all(sql, (error, result) => (error ? reject(error) : resolve(result))),
+      );
+    expect(await all('pragma user_version')).toEqual([{ user_version: 0 }]);
+    expect(await all("select slug from content where type = 'CASE_STUDY'")).toEqual([
+      { slug: 'casus' },
+    ]);
+    expect(await all("select name from sqlite_master where name like '%rebuilt%'")).toEqual([]);
+    expect(before.every((r) => r !== '[]')).toBe(true);
+    await new Promise((resolve) => raw.close(resolve));
+  });
+
+  it('lets processes that open an older file together take turns at its update', async () => {
+    let orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
+    const before = await rows(orm.em.getKnex());
+    await orm.em.getKnex().raw('pragma user_version = 0');
+    await orm.close();
+
+    const opened = await Promise.all(
+      [1, 2, 3].map(() => openDatabase(loadConfig(db.env), CONTENT_ENTITIES)),
+    );
+    for (const o of opened) expect(await rows(o.em.getKnex())).toEqual(before);
+    await Promise.all(opened.map((o) => o.close()));
+    orm = await openDatabase(loadConfig(db.env), CONTENT_ENTITIES);
+    expect(await orm.em.getKnex().raw('pragma integrity_check')).toEqual([
+      { integrity_check: 'ok' },
+    ]);
+    await orm.close();
   });
 });
