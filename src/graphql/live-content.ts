@@ -125,15 +125,19 @@ export class LiveContent {
       this.swap({ snapshot: this.state.snapshot, ...index });
       return;
     }
-    const found = await engine.check(search);
+    let found = await engine.check(search);
     if (found === 'current') return;
     if (found === 'replaced') {
-      const adopted = await engine.adopt?.(this.target);
-      if (adopted) {
+      const adopted = (await engine.adopt?.(this.target)) ?? 'other-content';
+      if (typeof adopted !== 'string') {
         logger.info({ search: engine.name }, 'search index replaced by another process; using it');
         this.swap({ snapshot: this.state.snapshot, search: adopted });
+        return;
       }
-      return;
+      // Another version's sound index belongs to the process serving that version; this one
+      // keeps answering from what it opened until the database tells it to move.
+      if (adopted === 'other-content') return;
+      found = 'missing';
     }
     logger.warn({ search: engine.name, index: found }, `search index ${found}; bringing it back`);
     // A damaged index must not answer at all; a deleted one still answers from what is open.

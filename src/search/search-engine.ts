@@ -79,9 +79,11 @@ export interface SearchEngine {
   rebuild(target: IndexTarget): Promise<SearchReader>;
   /**
    * A reader of the index as it is now when it already holds exactly `target`, without
-   * writing anything (another process brought it there); undefined otherwise.
+   * writing anything (another process brought it there). Otherwise why not: `other-content`
+   * (a sound index of another version, which its writer serves) or `unusable` (missing,
+   * damaged or of another layout: to be written anew).
    */
-  adopt?(target: IndexTarget): Promise<SearchReader | undefined>;
+  adopt?(target: IndexTarget): Promise<SearchReader | 'other-content' | 'unusable'>;
   /** Whether `reader` still reads the index it was opened on; cheap, asked on every poll. */
   check(reader: SearchReader): Promise<IndexState>;
   close(): Promise<void>;

@@ -416,6 +416,27 @@ describe('search index integrity (embedded SQLite FTS5, over HTTP)', () => {
     });
   });
 
+  it('replaced by a damaged file while serving, writes it anew and keeps answering', async () => {
+    const db = await newDatabase();
+    const server = await serve(db);
+    await expectKnownWordsFound(server);
+
+    // A copy whose bytes went bad, put in place under the index's name by another process.
+    const file = indexFile(db.dataDir);
+    const damaged = path.join(db.dataDir, 'damaged.sqlite.tmp');
+    await fs.copyFile(file, damaged);
+    await corruptInPlace(damaged);
+    const damagedHash = await sha256(damaged);
+    await fs.rename(damaged, file);
+    expect(await checksumState(db.dataDir)).toBe('mismatch');
+
+    await server.app.live.poll();
+    await expectKnownWordsFound(server, 1);
+    expect(await readyz(server)).toEqual({ status: 200, search: 'ok' });
+    expect(await checksumState(db.dataDir)).toBe('match');
+    expect(await sha256(file)).not.toBe(damagedHash);
+  });
+
   it('rebuilds an index corrupted while the server was stopped before serving it', async () => {
     const db = await newDatabase();
     const first = await serve(db);

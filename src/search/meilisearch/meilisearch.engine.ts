@@ -116,7 +116,10 @@ export class MeilisearchEngine implements SearchEngine {
     try {
       const state = await this.state();
       if (!state) return 'missing';
-      return state.fingerprint === (reader as MeiliReader).fingerprint ? 'current' : 'replaced';
+      if (state.fingerprint === (reader as MeiliReader).fingerprint) return 'current';
+      // Content of a newer version comes from a seed, and this instance follows it at its
+      // next poll; anything else (wiped, older, rewritten) is brought back by `open`.
+      return state.version > reader.version ? 'replaced' : 'missing';
     } catch {
       return 'broken';
     }

@@ -62,10 +62,11 @@ export class SqliteFtsEngine implements SearchEngine {
     return this.write(target, 'rebuild');
   }
 
-  /** The file on disk opened for `target` when it holds exactly that; else undefined. */
-  async adopt(target: IndexTarget): Promise<SearchReader | undefined> {
+  /** The file on disk opened for `target` when it holds exactly that; else why not. */
+  async adopt(target: IndexTarget): Promise<SearchReader | 'other-content' | 'unusable'> {
     const found = await this.tryOpen(target);
-    return found instanceof SqliteFtsReader ? found : undefined;
+    if (found instanceof SqliteFtsReader || found === 'other-content') return found;
+    return 'unusable';
   }
 
   async check(reader: SearchReader): Promise<IndexState> {
@@ -189,7 +190,10 @@ export class SqliteFtsEngine implements SearchEngine {
       const verdict = await this.verify(pool, before, target).catch((): Unfit => 'damaged');
       const after = await signatureOf(this.file);
       if (verdict === 'ok' && sameSignature(before, after)) {
-        const vocab = await IndexVocabulary.load(pool.primary);
+        const vocab = await IndexVocabulary.load(pool.primary).catch(async (error: unknown) => {
+          await pool.close().catch(() => undefined);
+          throw error;
+        });
         const reader = new SqliteFtsReader(
           target.version,
           opened,
