@@ -437,6 +437,18 @@ describe('search index integrity (embedded SQLite FTS5, over HTTP)', () => {
     expect(await sha256(file)).not.toBe(damagedHash);
   });
 
+  it('removes what a writer that stopped midway left, when it next writes the index', async () => {
+    const db = await newDatabase();
+    await fs.mkdir(db.dataDir, { recursive: true });
+    const left = ['search.sqlite.tmp-0123456789abcdef', 'search.sqlite.tmp-4242-1-journal'];
+    for (const name of left) await fs.writeFile(path.join(db.dataDir, name), 'half written');
+    const server = await serve(db);
+    await expectKnownWordsFound(server);
+    const names = await fs.readdir(db.dataDir);
+    expect(names.filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['search.sqlite', 'search.sqlite.sum']));
+  });
+
   it('rebuilds an index corrupted while the server was stopped before serving it', async () => {
     const db = await newDatabase();
     const first = await serve(db);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -54,12 +54,9 @@ export async function readChecksum(file: string): Promise<string | undefined> {
   return sum && /^[0-9a-f]{64}$/.test(sum) ? sum : undefined;
 }
 
-let temps = 0;
-
-/** A fresh path beside `file` for this process to write to. */
+/** A fresh path beside `file` to write to; random, so writers on other hosts never collide. */
 export function tempPath(file: string): string {
-  temps += 1;
-  return `${file}.tmp-${process.pid}-${temps}`;
+  return `${file}.tmp-${randomBytes(8).toString('hex')}`;
 }
 
 /** Moves a finished file into place together with its checksum. */
@@ -80,30 +77,21 @@ export async function withWriteLock<T>(file: string, write: () => Promise<T>): P
     try {
       return await write();
     } finally {
-      await lock.exec('ROLLBACK');
+      // Closing the connection releases the lock as well, so a failed rollback changes nothing.
+      await lock.exec('ROLLBACK').catch(() => undefined);
     }
   } finally {
     await lock.close();
   }
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/** Removes files that writers which are no longer running left half-written. */
+/**
+ * Removes what writers that stopped midway left beside the file. Only a writer holding the
+ * write lock writes temporary files, so whoever holds it may remove them all.
+ */
 export async function removeStaleTemps(file: string): Promise<void> {
   const prefix = `${path.basename(file)}.tmp-`;
   const names = await fs.readdir(path.dirname(file)).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && !alive(pid))
-      await fs.rm(path.join(path.dirname(file), name), { force: true });
-  }
+  for (const name of names.filter((n) => n.startsWith(prefix)))
+    await fs.rm(path.join(path.dirname(file), name), { force: true });
 }

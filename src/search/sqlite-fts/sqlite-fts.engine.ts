@@ -48,7 +48,6 @@ export class SqliteFtsEngine implements SearchEngine {
   /** The file state this process last wrote or verified, so it is not hashed again. */
   private trusted?: FileSignature;
   private readonly readers = new Set<SqliteFtsReader>();
-  private cleaned = false;
 
   constructor(private readonly file: string) {}
 
@@ -90,10 +89,7 @@ export class SqliteFtsEngine implements SearchEngine {
    */
   private write(target: IndexTarget, mode: 'sync' | 'rebuild'): Promise<SearchReader> {
     return withWriteLock(this.file, async () => {
-      if (!this.cleaned) {
-        await removeStaleTemps(this.file);
-        this.cleaned = true;
-      }
+      await removeStaleTemps(this.file);
       const found = await this.tryOpen(target);
       if (found instanceof SqliteFtsReader) {
         if (mode === 'sync') return found;
@@ -105,8 +101,8 @@ export class SqliteFtsEngine implements SearchEngine {
         else await this.build(temp, target);
         await install(temp, this.file);
       } finally {
-        await fs.rm(temp, { force: true });
-        await fs.rm(`${temp}-journal`, { force: true });
+        for (const left of [temp, `${temp}-journal`, `${temp}.sum`])
+          await fs.rm(left, { force: true });
       }
       this.trusted = await signatureOf(this.file);
       const opened = mode === 'sync' && found === 'other-content' ? 'updated' : 'built';
