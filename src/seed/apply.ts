@@ -111,7 +111,10 @@ async function deleteItems(em: EntityManager, plan: SeedPlan): Promise<void> {
 /** An item's row in `content`: common columns and its type's language-neutral fields. */
 function itemRow(item: SeedItem, now: Date): Record<string, unknown> {
   return {
-    ...pick(item.nl, descriptorOf(item.type).neutralFields),
+    // Every column is written, so an optional field left out of a file clears the old value.
+    ...Object.fromEntries(
+      descriptorOf(item.type).neutralFields.map((k) => [k, item.nl[k] ?? null]),
+    ),
     type: item.type,
     slug: item.slug,
     contentHash: item.hash,

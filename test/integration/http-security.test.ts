@@ -109,12 +109,27 @@ describe('HTTP security, locked down for production', () => {
     expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
 
-  it('answers an internal failure without internals, and logs it with the request id', async () => {
-    // A real fault: the search index's connections are closed under the server.
+  it('answers a search on an index closed under it as unavailable, not as a failure', async () => {
     await server.app.live.current.search!.close();
+    const res = await postGraphql(server.url, {
+      query: 'query Closed { search(query: "woning") { totalCount } }',
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'SEARCH_UNAVAILABLE' } }),
+    ]);
+  });
+
+  it('answers an internal failure without internals, and logs it with the request id', async () => {
+    // A fault inside the server: the read model breaks with a message full of internals.
+    Object.defineProperty(server.app.live.current.snapshot, 'roleModel', {
+      get() {
+        throw new Error('SQLITE_MISUSE: read model damaged at /srv/kb/dist/load.js:42');
+      },
+    });
     const res = await postGraphql(
       server.url,
-      { query: 'query Broken { search(query: "woning") { totalCount } }' },
+      { query: 'query Broken { roleModel(locale: EN) { locale } }' },
       {
         'content-type': 'application/json',
         'x-request-id': 'req-broken-1',
@@ -126,11 +141,11 @@ describe('HTTP security, locked down for production', () => {
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       }),
     ]);
-    expect(res.text).not.toMatch(/closed|SQLITE|stack/i);
+    expect(res.text).not.toMatch(/damaged|SQLITE|srv|stack/i);
     const logged = logs.lines.find(
       (l) => l.msg === 'unexpected error while executing a GraphQL operation',
     );
     expect(logged).toMatchObject({ reqId: 'req-broken-1', operationName: 'Broken' });
-    expect(JSON.stringify(logged)).toMatch(/SQLITE_MISUSE/);
+    expect(JSON.stringify(logged)).toMatch(/SQLITE_MISUSE: read model damaged/);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Locale } from '../../src/content/common/enums';
 import { CONTENT_TYPES, ContentType } from '../../src/content/registry';
 import { documentsTarget } from '../../src/search/documents';
+import { SearchUnavailableError } from '../../src/search/search-engine';
 import { SqliteDb } from '../../src/search/sqlite-fts/db';
 import { SqliteFtsEngine } from '../../src/search/sqlite-fts/sqlite-fts.engine';
 
@@ -41,6 +42,20 @@ describe('embedded index file', () => {
     await reader.close();
     return result.hits.map((h) => h.slug);
   };
+
+  it('closes a reader after the searches it is answering, and refuses later ones', async () => {
+    const engine = new SqliteFtsEngine(file);
+    const reader = await engine.open(TARGET);
+    const request = { query: 'radicalisering wijk', locale: Locale.NL, limit: 5, offset: 0 };
+    const running = reader.search(request);
+    const closed = reader.close();
+    expect((await running).hits.map((h) => h.slug)).toEqual(['signalen']);
+    await closed;
+    await expect(reader.search({ ...request, query: 'signalen' })).rejects.toThrow(
+      SearchUnavailableError,
+    );
+    await engine.close();
+  });
 
   it('rebuilds an index written in an older layout', async () => {
     const engine = new SqliteFtsEngine(file);

@@ -9,7 +9,12 @@ import {
 } from '../analysis/highlight';
 import { normalize } from '../analysis/normalize';
 import { analyseQuery, matchedBy, type QueryGroup } from '../analysis/query';
-import type { SearchReader, SearchRequest, SearchResult } from '../search-engine';
+import {
+  SearchUnavailableError,
+  type SearchReader,
+  type SearchRequest,
+  type SearchResult,
+} from '../search-engine';
 import type { SynonymGroups } from '../synonyms';
 import type { SqlitePool } from './db';
 import type { FileSignature } from './index-file';
@@ -81,10 +86,28 @@ export class SqliteFtsReader implements SearchReader {
     ]);
     let result = this.results.get(key);
     if (!result) {
-      result = await this.find(request);
+      result = await this.using(() => this.find(request));
       this.results.set(key, result);
     }
     return result;
+  }
+
+  /** Searches in progress; closing waits for them. */
+  private active = 0;
+  private idle?: () => void;
+
+  private async using<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closed)
+      throw new SearchUnavailableError(
+        'this search index was replaced; the next request uses the new one',
+      );
+    this.active += 1;
+    try {
+      return await work();
+    } finally {
+      this.active -= 1;
+      if (this.active === 0) this.idle?.();
+    }
   }
 
   private async find(request: SearchRequest): Promise<SearchResult> {
@@ -191,10 +214,13 @@ export class SqliteFtsReader implements SearchReader {
 
   private closed?: Promise<void>;
 
+  /** Closes the connections once the searches in progress are done; later searches are refused. */
   close(): Promise<void> {
     if (!this.closed) {
       this.onClose();
-      this.closed = this.db.close();
+      const drained =
+        this.active === 0 ? Promise.resolve() : new Promise<void>((done) => (this.idle = done));
+      this.closed = drained.then(() => this.db.close());
     }
     return this.closed;
   }
