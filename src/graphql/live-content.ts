@@ -44,6 +44,8 @@ export class LiveContent {
   private timer?: NodeJS.Timeout;
   private polling?: Promise<void>;
   private retryAt = 0;
+  /** Why the last poll failed, while it keeps failing. */
+  private failing?: string;
   private stopped = false;
   private readonly listeners: Listener[] = [];
   private readonly retiring = new Set<NodeJS.Timeout>();
@@ -91,8 +93,13 @@ export class LiveContent {
       const version = await readContentVersion(this.options.em);
       if (version !== this.state.snapshot.version) await this.advance();
       else await this.watchIndex();
+      if (this.failing !== undefined) logger.info('content up to date again');
+      this.failing = undefined;
     } catch (error) {
-      logger.warn({ err: error }, 'could not bring the content up to date; serving what it has');
+      // Said once per cause, not on every poll while the database stays away.
+      if (reason(error) !== this.failing)
+        logger.warn({ err: error }, 'could not bring the content up to date; serving what it has');
+      this.failing = reason(error);
     }
   }
 

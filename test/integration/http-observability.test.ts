@@ -65,3 +65,35 @@ describe('observability', () => {
     expect(body.checks.database).toMatch(/^unavailable: /);
   });
 });
+
+describe('observability while the database is away', () => {
+  const logs = captureLogs();
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer('sqlite', FIXTURE_SEED, undefined, { logger: logs.logger });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('says once that the content cannot be brought up to date, and when it can again', async () => {
+    const knex = server.app.orm.em.getKnex();
+    const warned = () =>
+      logs.lines.filter(
+        (l) => l.msg === 'could not bring the content up to date; serving what it has',
+      );
+    // The version can no longer be read, as with a database that went away.
+    await knex.raw('alter table content_state rename to content_state_away');
+    for (let round = 0; round < 5; round += 1) await server.app.live.poll();
+    expect(warned()).toHaveLength(1);
+    expect(JSON.stringify(warned()[0])).toMatch(/no such table: content_state/);
+    const page = await getGraphql(server.url, '{ legalPower(slug: "noodbevel") { slug } }');
+    expect(page.json.data).toEqual({ legalPower: { slug: 'noodbevel' } });
+
+    await knex.raw('alter table content_state_away rename to content_state');
+    await server.app.live.poll();
+    await server.app.live.poll();
+    expect(logs.lines.filter((l) => l.msg === 'content up to date again')).toHaveLength(1);
+    expect(warned()).toHaveLength(1);
+  });
+});
