@@ -34,7 +34,7 @@ export default tseslint.config(
         { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
       ],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      // The layers of DESIGN.md, one way: http -> graphql -> search -> content -> db -> lib;
+      // The layers, one way (README, "Architecture"): http -> graphql -> search -> content -> db -> lib;
       // seed -> content, search, db. The composition root (app.ts, main.ts) sits above all.
       'import-x/no-restricted-paths': [
         'error',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ContentTypeDescriptor } from './common/descriptor';
-import { commonEnFields, commonNlFields, refList, refTo } from './common/front-matter';
+import { commonEnFields, commonNlFields, refList, refTo } from './common/front-matter-fields';
 import { CONTENT_TYPES, descriptorOf, TYPE_FOLDERS } from './registry';
 
 export interface FrontMatterSchemas {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { z } from 'zod';
-import { TagsFile } from '../content/common/front-matter';
+import { TagsFile } from '../content/common/front-matter-fields';
 import { FRONT_MATTER } from '../content/front-matter';
 import { descriptorOf } from '../content/registry';
 import { RoleModelFile } from '../content/role-model/role-model.schema';

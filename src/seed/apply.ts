@@ -207,7 +207,12 @@ async function addLinks(em: EntityManager, plan: SeedPlan, ids: Ids): Promise<vo
 
 async function deleteTags(em: EntityManager, plan: SeedPlan): Promise<void> {
   for (const batch of chunks([...plan.tags.delete])) {
-    const ids = (await em.find(Tag, { slug: { $in: batch } })).map((t) => t.id);
+    const rows = await em
+      .createQueryBuilder<Record<string, unknown>>(Tag.name)
+      .select(['id'])
+      .where({ slug: { $in: batch } })
+      .execute('all');
+    const ids = rows.map((t) => Number(t.id));
     await pivot(em).whereIn('tag_id', ids).delete();
     await em.nativeDelete(Tag, { id: { $in: ids } });
   }

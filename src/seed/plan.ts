@@ -112,7 +112,11 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
   );
   const remove = [...existing.values()].filter((e) => !wanted.has(e.ref));
 
-  const tagRows = await em.find(Tag, {});
+  const tagRows = (await plainRows(em, Tag.name, {}, ['slug', 'nameNl', 'nameEn'])) as {
+    slug: string;
+    nameNl: string;
+    nameEn: string | null;
+  }[];
   const tagBySlug = new Map(tagRows.map((t) => [t.slug, t]));
   const wantedTags = new Set(seed.tags.map((t) => t.slug));
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { TagsFile } from '../content/common/front-matter';
+import { TagsFile } from '../content/common/front-matter-fields';
 import { extractKbLinks } from '../content/common/markdown';
 import type { StoredDocument, SynonymTerms } from '../content/read-model/snapshot';
 import { FRONT_MATTER } from '../content/front-matter';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, textList } from '../common/front-matter';
+import { text, textList } from '../common/front-matter-fields';
 import type { ContentTypeDescriptor } from '../common/descriptor';
 import { PREVENTION_APPROACH } from '../prevention-approach/prevention-approach.enums';
 import { TARGET_GROUP } from '../target-group/target-group.enums';

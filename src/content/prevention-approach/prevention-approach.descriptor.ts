@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textList } from '../common/front-matter';
+import { textList } from '../common/front-matter-fields';
 import type { ContentTypeDescriptor } from '../common/descriptor';
 import { LEGAL_POWER } from '../legal-power/legal-power.enums';
 import { TARGET_GROUP } from '../target-group/target-group.enums';

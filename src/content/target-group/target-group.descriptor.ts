@@ -1,4 +1,4 @@
-import { textList } from '../common/front-matter';
+import { textList } from '../common/front-matter-fields';
 import type { ContentTypeDescriptor } from '../common/descriptor';
 import { LEGAL_POWER } from '../legal-power/legal-power.enums';
 import { PREVENTION_APPROACH } from '../prevention-approach/prevention-approach.enums';

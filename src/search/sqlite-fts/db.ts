@@ -92,7 +92,7 @@ export class SqlitePool {
     return this.pick().get<T>(sql, params);
   }
 
-  /** The first connection, for statements whose answer is per connection (PRAGMA data_version). */
+  /** The first connection, for reads done once when the pool opens (metadata, vocabulary). */
   get primary(): SqliteDb {
     return this.connections[0];
   }
