@@ -56,26 +56,6 @@ describe('observability', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'ok' } });
   });
 
-  it('says which dependency is not ready, and why', async () => {
-    await server.app.orm.close();
-    const res = await fetch(`${server.url}/readyz`);
-    expect(res.status).toBe(503);
-    const body = (await res.json()) as { status: string; checks: Record<string, string> };
-    expect(body.status).toBe('unavailable');
-    expect(body.checks.database).toMatch(/^unavailable: /);
-  });
-});
-
-describe('observability while the database is away', () => {
-  const logs = captureLogs();
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer('sqlite', FIXTURE_SEED, undefined, { logger: logs.logger });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-
   it('says once that the content cannot be brought up to date, and when it can again', async () => {
     const knex = server.app.orm.em.getKnex();
     const warned = () =>
@@ -95,5 +75,14 @@ describe('observability while the database is away', () => {
     await server.app.live.poll();
     expect(logs.lines.filter((l) => l.msg === 'content up to date again')).toHaveLength(1);
     expect(warned()).toHaveLength(1);
+  });
+
+  it('says which dependency is not ready, and why', async () => {
+    await server.app.orm.close();
+    const res = await fetch(`${server.url}/readyz`);
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { status: string; checks: Record<string, string> };
+    expect(body.status).toBe('unavailable');
+    expect(body.checks.database).toMatch(/^unavailable: /);
   });
 });
