@@ -80,7 +80,7 @@ export async function openDatabase(
   await closedOnFailure(orm, async () => {
     // Write-ahead logging: a seed writing and servers reading the file never wait for each other.
     await orm.em.getKnex().raw('pragma journal_mode = wal');
-    await updateSqliteSchema(orm);
+    await updateSqliteSchema(orm, SQLITE_BUSY_TIMEOUT_MS);
   });
   return orm;
 }

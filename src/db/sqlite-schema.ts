@@ -24,6 +24,9 @@ function tablesOf(schema: string): TableSql[] {
 const sameStatement = (stored: string | undefined, wanted: string) =>
   stored?.replace(/^create table/i, 'create table') === wanted.replace(/;$/, '');
 
+/** How long the update waits for another process's write lock before it gives up. */
+const UPDATE_WAIT_MS = 600_000;
+
 /** Knex's own pool, to hold one connection for the whole update. */
 interface ConnectionPool {
   acquireConnection(): Promise<unknown>;
@@ -59,18 +62,22 @@ async function bringTable(run: Run, table: TableSql): Promise<void> {
     const rebuilt = `${table.name}__rebuilt`;
     await run(table.create.replace(/^create table `[^`]+`/i, `create table \`${rebuilt}\``));
     const columns = (name: string) => run<ColumnInfo[]>(`pragma table_info(\`${name}\`)`);
-    const wanted = new Set((await columns(rebuilt)).map((c) => c.name));
+    // SQLite compares column names without regard to case.
+    const wanted = new Set((await columns(rebuilt)).map((c) => c.name.toLowerCase()));
     const old = await columns(table.name);
-    for (const column of old.filter((c) => !wanted.has(c.name)))
+    for (const column of old.filter((c) => !wanted.has(c.name.toLowerCase())))
       await run(`alter table \`${rebuilt}\` add column \`${column.name}\` ${column.type}`);
     const kept = old.map((c) => `\`${c.name}\``).join(', ');
     try {
       await run(`insert into \`${rebuilt}\` (${kept}) select ${kept} from \`${table.name}\``);
     } catch (error) {
+      const message = (error as Error).message;
+      const hint = /CHECK constraint failed/.test(message)
+        ? ' (for instance items of a content type this version does not register: seed without ' +
+          'them with the version that wrote them, then start this one)'
+        : '';
       throw new Error(
-        `table ${table.name} holds rows this version refuses (${(error as Error).message}), ` +
-          'for instance items of a content type it does not register; nothing was changed. ' +
-          'Remove those rows with the version that wrote them (seed without them) and start again.',
+        `table ${table.name} holds rows this version refuses${hint}; nothing was changed: ${message}`,
         { cause: error },
       );
     }
@@ -102,7 +109,10 @@ async function bringIndex(run: Run, statement: string): Promise<void> {
  * and the fingerprint read again under it. Another process reading meanwhile never sees a
  * missing table, and a failure leaves the file as it was.
  */
-export async function updateSqliteSchema(orm: MikroORM & { em: EntityManager }): Promise<void> {
+export async function updateSqliteSchema(
+  orm: MikroORM & { em: EntityManager },
+  busyTimeoutMs: number,
+): Promise<void> {
   const knex = orm.em.getKnex();
   const schema = await orm.schema.getCreateSchemaSQL({ wrap: false });
   const fingerprint = Number.parseInt(
@@ -121,6 +131,8 @@ export async function updateSqliteSchema(orm: MikroORM & { em: EntityManager }):
     // Off outside the transaction (SQLite ignores the pragma inside one), so dropping a
     // rebuilt table does not cascade; the check before the commit stands in for them.
     await run('pragma foreign_keys = off');
+    // Another process may hold the write lock for a long seed or its own update: wait for it.
+    await run(`pragma busy_timeout = ${UPDATE_WAIT_MS}`);
     try {
       await run('begin immediate');
       try {
@@ -139,6 +151,7 @@ export async function updateSqliteSchema(orm: MikroORM & { em: EntityManager }):
       }
     } finally {
       await run('pragma foreign_keys = on');
+      await run(`pragma busy_timeout = ${busyTimeoutMs}`);
     }
   } finally {
     await pool.releaseConnection(connection);

@@ -80,8 +80,8 @@ export interface SearchEngine {
   /**
    * A reader of the index as it is now when it already holds exactly `target`, without
    * writing anything (another process brought it there). Otherwise why not: `other-content`
-   * (a sound index of another version, which its writer serves) or `unusable` (missing,
-   * damaged or of another layout: to be written anew).
+   * (a sound index of another version or release, which its writer serves) or `unusable`
+   * (missing or damaged: to be written anew).
    */
   adopt?(target: IndexTarget): Promise<SearchReader | 'other-content' | 'unusable'>;
   /** Whether `reader` still reads the index it was opened on; cheap, asked on every poll. */

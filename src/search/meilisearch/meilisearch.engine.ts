@@ -117,9 +117,10 @@ export class MeilisearchEngine implements SearchEngine {
       const state = await this.state();
       if (!state) return 'missing';
       if (state.fingerprint === (reader as MeiliReader).fingerprint) return 'current';
-      // Content of a newer version comes from a seed, and this instance follows it at its
-      // next poll; anything else (wiped, older, rewritten) is brought back by `open`.
-      return state.version > reader.version ? 'replaced' : 'missing';
+      // An older version is brought forward by `open`. A newer one comes from a seed, which
+      // this instance follows at its next poll; the same version written otherwise comes
+      // from another release, which would only write it back.
+      return state.version < reader.version ? 'missing' : 'replaced';
     } catch {
       return 'broken';
     }

@@ -61,11 +61,15 @@ export class SqliteFtsEngine implements SearchEngine {
     return this.write(target, 'rebuild');
   }
 
-  /** The file on disk opened for `target` when it holds exactly that; else why not. */
+  /**
+   * The file on disk opened for `target` when it holds exactly that; else why not. A sound
+   * index of another layout was written by another release sharing the folder, and counts as
+   * other content: rewriting it would only make that release rewrite it back.
+   */
   async adopt(target: IndexTarget): Promise<SearchReader | 'other-content' | 'unusable'> {
     const found = await this.tryOpen(target);
-    if (found instanceof SqliteFtsReader || found === 'other-content') return found;
-    return 'unusable';
+    if (found instanceof SqliteFtsReader) return found;
+    return found === 'other-content' || found === 'other-layout' ? 'other-content' : 'unusable';
   }
 
   async check(reader: SearchReader): Promise<IndexState> {

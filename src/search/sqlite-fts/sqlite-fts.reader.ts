@@ -217,10 +217,10 @@ export class SqliteFtsReader implements SearchReader {
   /** Closes the connections once the searches in progress are done; later searches are refused. */
   close(): Promise<void> {
     if (!this.closed) {
-      this.onClose();
       const drained =
         this.active === 0 ? Promise.resolve() : new Promise<void>((done) => (this.idle = done));
-      this.closed = drained.then(() => this.db.close());
+      // The engine keeps the reader until its connections are closed, so its own close waits.
+      this.closed = drained.then(() => this.db.close()).finally(this.onClose);
     }
     return this.closed;
   }
