@@ -54,5 +54,14 @@ export function typeOfFolder(folder: string): ContentType | undefined {
   return byFolder.get(folder)?.type as ContentType | undefined;
 }
 
+/**
+ * The name relations, `kb:` links and seed runs give an item: `<type-folder>/<slug>`. An item of
+ * a type no longer registered keeps its type's name in place of a folder, which no seed file
+ * matches.
+ */
+export function itemRef(type: string, slug: string): string {
+  return `${byType.get(type)?.folder ?? type}/${slug}`;
+}
+
 /** The seed folders of all types, in registry order. */
 export const TYPE_FOLDERS: readonly string[] = CONTENT_TYPES.map((d) => d.folder);

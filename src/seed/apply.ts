@@ -7,13 +7,13 @@ import { Locale } from '../content/common/enums';
 import { Source } from '../content/common/source.entity';
 import { SynonymsDocument } from '../content/common/synonyms.entity';
 import { Tag } from '../content/common/tag.entity';
-import { CONTENT_TYPES, descriptorOf } from '../content/registry';
+import { CONTENT_TYPES, descriptorOf, itemRef } from '../content/registry';
 import { RoleModel } from '../content/role-model/role-model.entity';
 import { plainRows } from '../db/orm';
 import { chunks } from '../lib/batch';
 import { foldText } from '../lib/text';
 import { applyDocument } from './documents.plan';
-import { planChangeCount, storedRef, type SeedPlan } from './plan';
+import { planChangeCount, type SeedPlan } from './plan';
 import type { SeedItem } from './validate';
 
 /** Database ids by `<type-folder>/<slug>`, kept current while the plan is applied. */
@@ -80,7 +80,7 @@ async function currentIds(em: EntityManager): Promise<Ids> {
     type: string;
     slug: string;
   }[];
-  return new Map(rows.map((r) => [storedRef(r.type, r.slug), Number(r.id)]));
+  return new Map(rows.map((r) => [itemRef(r.type, r.slug), Number(r.id)]));
 }
 
 async function removeLinks(em: EntityManager, plan: SeedPlan): Promise<void> {

@@ -5,7 +5,7 @@ import { ContentLink, LinkKind } from '../content/common/content-link.entity';
 import { SynonymsDocument } from '../content/common/synonyms.entity';
 import { Tag } from '../content/common/tag.entity';
 import type { SynonymTerms } from '../content/read-model/snapshot';
-import { CONTENT_TYPES, descriptorOf, isContentType, type ContentType } from '../content/registry';
+import { CONTENT_TYPES, itemRef, type ContentType } from '../content/registry';
 import type { RoleModelData } from '../content/role-model/role-model.data';
 import { RoleModel } from '../content/role-model/role-model.entity';
 import { planDocument, type DocumentPlan } from './documents.plan';
@@ -100,7 +100,7 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
   ])) as { id: number; type: string; slug: string; contentHash: string }[];
   const existing = new Map<string, ExistingItem>(
     rows.map((r) => {
-      const ref = storedRef(r.type, r.slug);
+      const ref = itemRef(r.type, r.slug);
       const id = Number(r.id);
       return [ref, { id, type: r.type as ContentType, slug: r.slug, ref, hash: r.contentHash }];
     }),
@@ -159,12 +159,4 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
     roleModel: await planDocument(em, RoleModel, seed.roleModel),
     synonyms: await planDocument(em, SynonymsDocument, seed.synonyms),
   };
-}
-
-/**
- * The seed reference (`folder/slug`) of a stored item. An item of a type no longer registered
- * has no folder and keeps its type's name, which no seed file matches: the plan deletes it.
- */
-export function storedRef(type: string, slug: string): string {
-  return `${isContentType(type) ? descriptorOf(type).folder : type}/${slug}`;
 }

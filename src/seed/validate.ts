@@ -3,7 +3,7 @@ import { TagsFile } from '../content/common/front-matter-fields';
 import { extractKbLinks } from '../content/common/markdown';
 import type { StoredDocument, SynonymTerms } from '../content/read-model/snapshot';
 import { FRONT_MATTER } from '../content/front-matter';
-import { descriptorOf, typeOfFolder, type ContentType } from '../content/registry';
+import { descriptorOf, itemRef, typeOfFolder, type ContentType } from '../content/registry';
 import { canonicalJson, sha256 } from '../lib/hash';
 import { SynonymsFile } from '../search/synonyms';
 import type { SeedIssue } from './errors';
@@ -112,7 +112,7 @@ function validateTags(raw: unknown, issues: SeedIssue[]): SeedTag[] {
 function filesByItem(files: readonly RawContentFile[]): Map<string, ItemFiles> {
   const byRef = new Map<string, ItemFiles>();
   for (const file of files) {
-    const ref = `${descriptorOf(file.type).folder}/${file.slug}`;
+    const ref = itemRef(file.type, file.slug);
     const entry = byRef.get(ref) ?? { ref };
     entry[file.locale] = file;
     byRef.set(ref, entry);

@@ -10,7 +10,7 @@ import { toGlobalId } from '../common/node-id';
 import { Source } from '../common/source.entity';
 import { SynonymsDocument } from '../common/synonyms.entity';
 import { Tag } from '../common/tag.entity';
-import { CONTENT_TYPES, descriptorOf } from '../registry';
+import { CONTENT_TYPES, descriptorOf, itemRef } from '../registry';
 import { RoleModel } from '../role-model/role-model.entity';
 import type { ContentItem, SourceRecord, TagRecord, TranslationRecord } from './item';
 import { ContentSnapshot } from './snapshot';
@@ -129,7 +129,7 @@ function toDraft(
     dbId: id,
     type,
     slug,
-    ref: `${descriptor.folder}/${slug}`,
+    ref: itemRef(type, slug),
     id: toGlobalId(type, slug),
     contentHash: String(row.contentHash),
     fields: Object.fromEntries(descriptor.neutralFields.map((f) => [f, row[f] ?? null])),

@@ -3,7 +3,7 @@ import type { Locale } from '../../content/common/enums';
 import { chunks } from '../../lib/batch';
 import { canonicalJson, sha256 } from '../../lib/hash';
 import { escapeHtml } from '../analysis/highlight';
-import { itemDiff, type SearchDocument } from '../documents';
+import { itemDiff, itemOf, type SearchDocument } from '../documents';
 import {
   SearchUnavailableError,
   type IndexState,
@@ -187,9 +187,7 @@ export class MeilisearchEngine implements SearchEngine {
     for (const batch of chunks(items, 1_000)) {
       const documents = target
         .documents(batch)
-        .map((d: SearchDocument) =>
-          toMeiliDocument(d, target.items.get(`${d.type}:${d.slug}`) ?? ''),
-        );
+        .map((d: SearchDocument) => toMeiliDocument(d, target.items.get(itemOf(d)) ?? ''));
       await index.addDocuments(documents, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT });
     }
   }
