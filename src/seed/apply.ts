@@ -51,7 +51,7 @@ export async function applyPlan(
 ): Promise<number | null> {
   if (planChangeCount(plan) === 0) return null;
   await upsertTags(em, plan);
-  const ids = await currentIds(em);
+  const ids: Ids = new Map(plan.ids);
   await removeLinks(em, plan);
   await clearChangedItems(em, plan, ids);
   await deleteItems(em, plan);
@@ -170,11 +170,7 @@ async function writeItems(em: EntityManager, plan: SeedPlan, ids: Ids, now: Date
     })),
   );
   for (const batch of chunks(sources, ROWS)) await em.insertMany(Source, batch);
-  const tagIds = new Map(
-    ((await plainRows(em, Tag.name, {}, ['id', 'slug'])) as { id: number; slug: string }[]).map(
-      (t) => [t.slug, Number(t.id)],
-    ),
-  );
+  const tagIds = await tagIdsBySlug(em);
   const tagged = written.flatMap((item) =>
     ((item.nl.tags as string[] | undefined) ?? []).map((slug) => ({
       content_id: ids.get(item.ref)!,
@@ -206,14 +202,18 @@ async function addLinks(em: EntityManager, plan: SeedPlan, ids: Ids): Promise<vo
 }
 
 async function deleteTags(em: EntityManager, plan: SeedPlan): Promise<void> {
-  for (const batch of chunks([...plan.tags.delete])) {
-    const rows = await em
-      .createQueryBuilder<Record<string, unknown>>(Tag.name)
-      .select(['id'])
-      .where({ slug: { $in: batch } })
-      .execute('all');
-    const ids = rows.map((t) => Number(t.id));
-    await pivot(em).whereIn('tag_id', ids).delete();
-    await em.nativeDelete(Tag, { id: { $in: ids } });
+  if (plan.tags.delete.length === 0) return;
+  const tagIds = await tagIdsBySlug(em);
+  for (const batch of chunks(plan.tags.delete.map((slug) => tagIds.get(slug)!))) {
+    await pivot(em).whereIn('tag_id', batch).delete();
+    await em.nativeDelete(Tag, { id: { $in: batch } });
   }
+}
+
+async function tagIdsBySlug(em: EntityManager): Promise<Map<string, number>> {
+  const rows = (await plainRows(em, Tag.name, {}, ['id', 'slug'])) as {
+    id: number;
+    slug: string;
+  }[];
+  return new Map(rows.map((t) => [t.slug, Number(t.id)]));
 }

@@ -32,6 +32,8 @@ export interface SeedPlan {
   readonly update: readonly SeedItem[];
   readonly delete: readonly ExistingItem[];
   readonly unchanged: number;
+  /** Database ids of the items stored when the plan was made, by `<type-folder>/<slug>`. */
+  readonly ids: ReadonlyMap<string, number>;
   readonly tags: {
     readonly create: readonly SeedTag[];
     readonly update: readonly SeedTag[];
@@ -144,6 +146,7 @@ export async function planSeed(em: EntityManager, seed: ValidatedSeed): Promise<
     update,
     delete: remove,
     unchanged: seed.items.length - create.length - update.length,
+    ids: new Map([...existing].map(([ref, e]) => [ref, e.id])),
     tags: {
       create: seed.tags.filter((t) => !tagBySlug.has(t.slug)),
       update: seed.tags.filter((t) => {
