@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { writeGeneratedSeed } from './bench-corpus';
 import { get, load, PAGE_QUERY, startServer, type Server } from './bench-http';
+import { createScratchDatabase } from './scratch-database';
 
 const SEED = path.join(__dirname, 'seed.js');
 const ADMIN_URL =
@@ -66,23 +66,8 @@ async function database(
 ): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   const dataDir = path.join(dir, `data-${kind}`);
   if (kind === 'sqlite') return { env: { DATA_DIR: dataDir }, drop: () => Promise.resolve() };
-  const name = `kb_bench_${process.pid}`;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
-    async drop() {
-      const client = new Client({ connectionString: ADMIN_URL });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  const scratch = await createScratchDatabase(ADMIN_URL, `kb_bench_${process.pid}`);
+  return { env: { DATA_DIR: dataDir, DATABASE_URL: scratch.url }, drop: scratch.drop };
 }
 
 /**

@@ -2,11 +2,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import pino, { type Logger } from 'pino';
 import { buildApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Dialect } from '../../src/db/orm';
+import { createScratchDatabase } from '../../scripts/scratch-database';
 
 export const FIXTURE_SEED = path.join(__dirname, '..', 'fixtures', 'seed');
 
@@ -32,21 +32,15 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
       drop: () => fs.rm(dataDir, { recursive: true, force: true }),
     };
   }
-  const name = `kb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(
+    PG_ADMIN_URL,
+    `kb_test_${process.pid}_${randomBytes(4).toString('hex')}`,
+  );
   return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    env: { DATA_DIR: dataDir, DATABASE_URL: scratch.url },
     dataDir,
     async drop() {
-      const client = new Client({ connectionString: PG_ADMIN_URL });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      await scratch.drop();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -99,9 +99,10 @@ export class SqliteFtsEngine implements SearchEngine {
         if (mode === 'sync') return found;
         await found.close();
       }
+      const incremental = mode === 'sync' && found === 'other-content';
       const temp = tempPath(this.file);
       try {
-        if (mode === 'sync' && found === 'other-content') await this.update(temp, target);
+        if (incremental) await this.update(temp, target);
         else await this.build(temp, target);
         await install(temp, this.file);
       } finally {
@@ -109,8 +110,7 @@ export class SqliteFtsEngine implements SearchEngine {
           await fs.rm(left, { force: true });
       }
       this.trusted = await signatureOf(this.file);
-      const opened = mode === 'sync' && found === 'other-content' ? 'updated' : 'built';
-      const written = await this.tryOpen(target, opened);
+      const written = await this.tryOpen(target, incremental ? 'updated' : 'built');
       if (!(written instanceof SqliteFtsReader))
         throw new SearchUnavailableError(`the search index just written is ${written}`);
       return written;
