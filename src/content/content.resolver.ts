@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { isSlug } from '../lib/slug';
 import { ContentObject, NodeInterface, TagObject } from './common/content.type';
 import type { ContentContext } from './common/context';
 import { Locale } from './common/enums';
 import { fromGlobalId } from './common/node-id';
+import { findBySlug } from './common/content.queries';
+import { tagName } from './read-model/item';
 import { ContentType } from './registry';
 
 const LOCALE_ARG = {
@@ -37,10 +38,9 @@ export class ContentResolver {
     @Arg('type', () => ContentType, { description: 'Kind of content.' }) type: ContentType,
     @Arg('slug', { description: 'Slug of the item.' }) slug: string,
     @Arg('locale', () => Locale, LOCALE_ARG) locale: Locale | null,
-    @Ctx() { content }: ContentContext,
+    @Ctx() context: ContentContext,
   ): ContentObject | null {
-    const item = isSlug(slug) ? content.item(type, slug) : undefined;
-    return item ? content.view(item, locale ?? Locale.NL) : null;
+    return findBySlug(context, type, { slug, locale });
   }
 
   @Query(() => [TagObject], { description: 'All tags, ordered by slug.' })
@@ -49,10 +49,7 @@ export class ContentResolver {
     locale: Locale | null,
     @Ctx() { content }: ContentContext,
   ): TagObject[] {
-    return content.tags.map((t) => ({
-      slug: t.slug,
-      name: locale === Locale.EN && t.nameEn ? t.nameEn : t.nameNl,
-    }));
+    return content.tags.map((t) => ({ slug: t.slug, name: tagName(t, locale ?? Locale.NL) }));
   }
 }
 

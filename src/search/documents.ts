@@ -1,6 +1,6 @@
-import { Locale, LOCALES, TextFormat } from '../content/common/enums';
+import { type Locale, LOCALES, TextFormat } from '../content/common/enums';
 import { renderBody } from '../content/common/markdown';
-import type { ContentItem } from '../content/read-model/item';
+import { tagName, translationIn, type ContentItem } from '../content/read-model/item';
 import type { ContentSnapshot } from '../content/read-model/snapshot';
 import { descriptorOf } from '../content/registry';
 import { canonicalJson, sha256 } from '../lib/hash';
@@ -40,7 +40,7 @@ export function documentsOfItem(item: ContentItem): SearchDocument[] {
   const descriptor = descriptorOf(item.type);
   const neutral = descriptor.searchText?.(item.fields) ?? [];
   return LOCALES.map((locale) => {
-    const tr = (locale === Locale.EN ? item.en : null) ?? item.nl;
+    const tr = translationIn(item, locale);
     const translated = descriptor.translatedFields.map((field) =>
       asText(tr.fields[field] ?? item.nl.fields[field]),
     );
@@ -52,10 +52,7 @@ export function documentsOfItem(item: ContentItem): SearchDocument[] {
       title: tr.title || item.nl.title,
       summary: tr.summary || item.nl.summary,
       body: renderBody(tr.body || item.nl.body, TextFormat.PLAIN),
-      tags: item.tags.map((t) => ({
-        slug: t.slug,
-        name: locale === Locale.EN && t.nameEn ? t.nameEn : t.nameNl,
-      })),
+      tags: item.tags.map((t) => ({ slug: t.slug, name: tagName(t, locale) })),
       extra: [...neutral, ...translated].filter(Boolean).join('\n'),
     };
   });

@@ -1,6 +1,6 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { Arg, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
-import type { ContentItem } from '../read-model/item';
+import { tagName, translationIn, type ContentItem } from '../read-model/item';
 import type { ContentSnapshot } from '../read-model/snapshot';
 import { Locale, TextFormat } from './enums';
 
@@ -99,7 +99,7 @@ export abstract class ContentObject extends NodeInterface {
     protected readonly model: ContentSnapshot,
   ) {
     super();
-    const served = locale === Locale.EN && item.en ? item.en : item.nl;
+    const served = translationIn(item, locale);
     this.requestedLocale = locale;
     this.id = item.id;
     this.type = item.type;
@@ -110,10 +110,7 @@ export abstract class ContentObject extends NodeInterface {
     this.summary = served.summary || item.nl.summary;
     this.updatedAt = item.updatedAt;
     this.asOf = item.asOf;
-    this.tags = item.tags.map((t) => ({
-      slug: t.slug,
-      name: locale === Locale.EN && t.nameEn ? t.nameEn : t.nameNl,
-    }));
+    this.tags = item.tags.map((t) => ({ slug: t.slug, name: tagName(t, locale) }));
     this.sources = item.sources.map((s) => ({ ...s }));
   }
 

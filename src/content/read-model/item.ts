@@ -1,4 +1,4 @@
-import type { Locale } from '../common/enums';
+import { Locale } from '../common/enums';
 
 /** The translated fields of one item in one locale. */
 export interface TranslationRecord {
@@ -61,4 +61,14 @@ export interface ContentItem {
   readonly sortTitleEn: string;
   readonly updatedAt: Date;
   readonly asOf: string | null;
+}
+
+/** The translation served in `locale`: English when asked for and written, else Dutch. */
+export function translationIn(item: ContentItem, locale: Locale): TranslationRecord {
+  return locale === Locale.EN && item.en ? item.en : item.nl;
+}
+
+/** A tag's name in `locale` (Dutch when untranslated). */
+export function tagName(tag: TagRecord, locale: Locale): string {
+  return locale === Locale.EN && tag.nameEn ? tag.nameEn : tag.nameNl;
 }
