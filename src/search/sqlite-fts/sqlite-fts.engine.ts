@@ -81,9 +81,9 @@ export class SqliteFtsEngine implements SearchEngine {
     return now.ino === own.ino ? 'broken' : 'replaced';
   }
 
+  /** Closes every reader, each once its searches are done; a closed reader leaves the set. */
   async close(): Promise<void> {
     await Promise.all([...this.readers].map((r) => r.close().catch(() => undefined)));
-    this.readers.clear();
   }
 
   /**
