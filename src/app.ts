@@ -46,6 +46,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       em: orm.em,
       engine: createSearchEngine(config),
       logger,
+      links: config.links,
       pollMs: config.http.contentVersionPollMs,
       graceMs: config.limits.timeoutMs + 1_000,
     });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { LinkSettings } from './content/read-model/links';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -9,6 +10,8 @@ const flag = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1');
 const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
+const LINK_PLACEHOLDERS = ['{type}', '{slug}', '{locale}'];
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -44,13 +47,33 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_BATCH: count(10),
   GRAPHQL_TIMEOUT_MS: count(10000),
   HTTP_BODY_LIMIT: count(102400, 1024),
-  RATE_LIMIT_MAX: count(600),
-  RATE_LIMIT_SEARCH_MAX: count(120),
+  RATE_LIMIT_MAX: count(6000),
+  RATE_LIMIT_SEARCH_MAX: count(3000),
+  RATE_LIMIT_SUGGEST_MAX: count(6000),
+  RATE_LIMIT_KEY_HEADER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/i, 'must be a header name such as x-forwarded-user')
+    .optional(),
   RATE_LIMIT_WINDOW_MS: count(60000, 1000),
   CACHE_MAX_AGE: count(60, 0),
   RESPONSE_CACHE_BYTES: count(50 * 1024 * 1024, 0),
   APQ_CACHE_BYTES: count(10 * 1024 * 1024, 0),
   CONTENT_VERSION_POLL_MS: count(1000, 100),
+  LINK_TEMPLATE: z
+    .string()
+    .regex(/^\S+$/, 'must not contain spaces')
+    .refine((t) => t.includes('{slug}'), 'must contain {slug}, e.g. /kennisbank/{type}/{slug}')
+    .refine(
+      (t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => LINK_PLACEHOLDERS.includes(p)),
+      'may only use the placeholders {type}, {slug} and {locale}',
+    )
+    .default('/{type}/{slug}'),
+  PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be an http(s) URL such as https://kennisbank.example.nl',
+    })
+    .optional(),
 });
 
 /** Limits applied to every GraphQL request before execution (and the execution timeout). */
@@ -72,7 +95,10 @@ export interface HttpSettings {
   readonly rateLimit: {
     readonly max: number;
     readonly searchMax: number;
+    readonly suggestMax: number;
     readonly windowMs: number;
+    /** Header a trusted proxy sets per user (lower case); its value keys the limits. */
+    readonly keyHeader?: string;
   };
   /** Default Cache-Control max-age (seconds) of every field without its own hint. */
   readonly cacheMaxAge: number;
@@ -102,6 +128,7 @@ export interface Config {
   readonly suggestions: boolean;
   readonly limits: GraphqlLimits;
   readonly http: HttpSettings;
+  readonly links: LinkSettings;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +149,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${key}: ${issue?.message ?? 'invalid value'}`);
   }
   const e = parsed.data;
+  if (e.RATE_LIMIT_KEY_HEADER && e.TRUST_PROXY === 'false') {
+    throw new ConfigError(
+      'Invalid configuration: RATE_LIMIT_KEY_HEADER is set but TRUST_PROXY is false: only a trusted proxy may set it',
+    );
+  }
   if (e.MEILI_API_KEY && !e.MEILI_HOST) {
     throw new ConfigError('Invalid configuration: MEILI_API_KEY is set but MEILI_HOST is not');
   }
@@ -164,12 +196,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimit: Object.freeze({
         max: e.RATE_LIMIT_MAX,
         searchMax: e.RATE_LIMIT_SEARCH_MAX,
+        suggestMax: e.RATE_LIMIT_SUGGEST_MAX,
         windowMs: e.RATE_LIMIT_WINDOW_MS,
+        keyHeader: e.RATE_LIMIT_KEY_HEADER?.toLowerCase(),
       }),
       cacheMaxAge: e.CACHE_MAX_AGE,
       responseCacheBytes: e.RESPONSE_CACHE_BYTES,
       apqCacheBytes: e.APQ_CACHE_BYTES,
       contentVersionPollMs: e.CONTENT_VERSION_POLL_MS,
+    }),
+    links: Object.freeze({
+      template: e.LINK_TEMPLATE,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     }),
   });
 }

@@ -1,8 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+
+/** Most ids `nodes` takes at once. */
+const MAX_NODE_IDS = 100;
 import { ContentObject, NodeInterface, TagObject } from './common/content.type';
 import type { ContentContext } from './common/context';
 import { Locale } from './common/enums';
+import { labelIn, labelledEnums } from './common/labels';
+import { EnumLabelsObject } from './common/labels.type';
 import { fromGlobalId } from './common/node-id';
+import { BadUserInputError } from '../lib/errors';
 import { findBySlug } from './common/content.queries';
 import { tagName } from './read-model/item';
 import { ContentType } from './registry';
@@ -28,6 +34,43 @@ export class ContentResolver {
     const key = fromGlobalId(id);
     const item = key && content.item(key.type, key.slug);
     return item ? content.view(item, locale ?? Locale.NL) : null;
+  }
+
+  @Query(() => [NodeInterface], {
+    nullable: 'items',
+    description:
+      'Objects by global id, in the order asked (at most 100); null in the place of an id that does not exist.',
+  })
+  nodes(
+    @Arg('ids', () => [ID], { description: 'Global ids from `id` fields.' }) ids: string[],
+    @Arg('locale', () => Locale, LOCALE_ARG) locale: Locale | null,
+    @Ctx() { content }: ContentContext,
+  ): (ContentObject | null)[] {
+    if (ids.length > MAX_NODE_IDS)
+      throw new BadUserInputError('ids', `at most ${MAX_NODE_IDS} ids, got ${ids.length}`);
+    return ids.map((id) => {
+      const key = fromGlobalId(id);
+      const item = key && content.item(key.type, key.slug);
+      return item ? content.view(item, locale ?? Locale.NL) : null;
+    });
+  }
+
+  @Query(() => [EnumLabelsObject], {
+    description:
+      'Display names of the values of the content enums (ContentType, GuidanceKind, LegalAuthority, Locale, PreventionLevel), for labels and filters.',
+  })
+  enumLabels(
+    @Arg('locale', () => Locale, { ...LOCALE_ARG, description: 'Locale of the names.' })
+    locale: Locale | null,
+  ): EnumLabelsObject[] {
+    const lang = locale ?? Locale.NL;
+    return labelledEnums().map(([name, labels]) => ({
+      name,
+      values: Object.entries(labels).map(([value, label]) => ({
+        value,
+        label: labelIn(label, lang),
+      })),
+    }));
   }
 
   @Query(() => ContentObject, {

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import type { ContentTypeDescriptor } from './common/descriptor';
+import { defineLabels } from './common/labels';
 import { guidance } from './guidance/guidance.descriptor';
 import { legalPower } from './legal-power/legal-power.descriptor';
 import { preventionApproach } from './prevention-approach/prevention-approach.descriptor';
@@ -34,6 +35,7 @@ registerEnumType(ContentType, {
     CONTENT_TYPES.map((d) => [d.type, { description: d.description }]),
   ),
 });
+defineLabels('ContentType', Object.fromEntries(CONTENT_TYPES.map((d) => [d.type, d.label])));
 
 const byType = new Map<string, ContentTypeDescriptor>(CONTENT_TYPES.map((d) => [d.type, d]));
 const byFolder = new Map<string, ContentTypeDescriptor>(CONTENT_TYPES.map((d) => [d.folder, d]));

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { FastifyBaseLogger } from 'fastify';
 import { readContentVersion } from '../content/common/content-state';
+import type { LinkSettings } from '../content/read-model/links';
 import { loadSnapshot } from '../content/read-model/load';
 import type { ContentSnapshot } from '../content/read-model/snapshot';
 import { indexTarget } from '../search/documents';
@@ -18,6 +19,8 @@ export interface LiveContentOptions {
   readonly em: EntityManager;
   readonly engine: SearchEngine;
   readonly logger: FastifyBaseLogger;
+  /** How items link (paths and URLs in the API); default `/<type-folder>/<slug>`. */
+  readonly links?: LinkSettings;
   readonly pollMs: number;
   /** How long a replaced reader stays open for requests that started with it. */
   readonly graceMs: number;
@@ -55,7 +58,7 @@ export class LiveContent {
   /** Loads the database's current version and opens its index; then polls. */
   static async start(options: LiveContentOptions): Promise<LiveContent> {
     const live = new LiveContent(options);
-    const snapshot = await loadSnapshot(options.em);
+    const snapshot = await loadSnapshot(options.em, options.links);
     live.target = indexTarget(snapshot);
     live.state = { snapshot, ...(await live.openIndex()) };
     live.logStart();
@@ -105,7 +108,7 @@ export class LiveContent {
 
   /** Loads the new version, brings the index to it, then swaps both in. */
   private async advance(): Promise<void> {
-    const snapshot = await loadSnapshot(this.options.em);
+    const snapshot = await loadSnapshot(this.options.em, this.options.links);
     if (this.stopped) return;
     const previous = this.state.snapshot.version;
     this.target = indexTarget(snapshot);

@@ -3,6 +3,9 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { pageSize } from '../content/common/connection';
 import type { ContentContext } from '../content/common/context';
 import { Locale } from '../content/common/enums';
+import { labelOf } from '../content/common/labels';
+import { tagName } from '../content/read-model/item';
+import type { ContentSnapshot } from '../content/read-model/snapshot';
 import { ContentType } from '../content/registry';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { BadUserInputError, ErrorCode } from '../lib/errors';
@@ -110,7 +113,13 @@ export class SearchResolver {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      facets: result.facets.map((f) => ({ field: f.field, values: [...f.values] })),
+      facets: result.facets.map((f) => ({
+        field: f.field,
+        values: f.values.map((v) => ({
+          ...v,
+          label: facetLabel(ctx.content, f.field, v.value, lang),
+        })),
+      })),
     };
   }
 
@@ -145,4 +154,11 @@ function decodeOffset(after: string, key: string): number {
   if (offset < 0 || offset >= MAX_SEARCH_RESULTS)
     throw new BadUserInputError('after', `pages end after ${MAX_SEARCH_RESULTS} results`);
   return offset;
+}
+
+/** A facet value's display name: the type's label, or the tag's name in `locale`. */
+function facetLabel(model: ContentSnapshot, field: string, value: string, locale: Locale): string {
+  if (field === 'type') return labelOf('ContentType', value, locale);
+  const tag = model.tag(value);
+  return tag ? tagName(tag, locale) : value;
 }

@@ -39,6 +39,11 @@ export class FacetValue {
   @Field({ description: 'The value: a ContentType name or a tag slug.' })
   value!: string;
 
+  @Field({
+    description: 'Display name in the requested locale: the type label or the tag name.',
+  })
+  label!: string;
+
   @Field(() => Int, { description: 'Number of results with this value.' })
   count!: number;
 }

@@ -109,7 +109,7 @@ async function deleteItems(em: EntityManager, plan: SeedPlan): Promise<void> {
 }
 
 /** An item's row in `content`: common columns and its type's language-neutral fields. */
-function itemRow(item: SeedItem, now: Date): Record<string, unknown> {
+function itemRow(item: SeedItem): Record<string, unknown> {
   return {
     // Every column is written, so an optional field left out of a file clears the old value.
     ...Object.fromEntries(
@@ -121,8 +121,24 @@ function itemRow(item: SeedItem, now: Date): Record<string, unknown> {
     sortTitleNl: foldText(item.nl.title as string),
     sortTitleEn: foldText((item.en?.title ?? item.nl.title) as string),
     asOf: item.nl.asOf ?? null,
-    updatedAt: now,
+    updatedAt: changedAt(item),
   };
+}
+
+/**
+ * When an item's content last changed, from its files alone, so that every installation of the
+ * same content reports the same moment: `updated`, else `asOf`, else the newest source date
+ * (midnight UTC); 1970-01-01 when the files give no date.
+ */
+export function changedAt(item: SeedItem): Date {
+  const sources = (item.nl.sources ?? []) as readonly { date?: string }[];
+  const newestSource = sources
+    .map((s) => s.date)
+    .filter((d): d is string => typeof d === 'string')
+    .sort()
+    .at(-1);
+  const day = (item.nl.updated ?? item.nl.asOf ?? newestSource) as string | undefined;
+  return new Date(day ? `${day}T00:00:00.000Z` : 0);
 }
 
 /** Creates and updates items, then writes their translations, sources and tags. */
@@ -130,7 +146,7 @@ async function writeItems(em: EntityManager, plan: SeedPlan, ids: Ids, now: Date
   for (const descriptor of CONTENT_TYPES) {
     const created = plan.create.filter((i) => i.type === descriptor.type);
     for (const batch of chunks(created, ROWS)) {
-      const rows = batch.map((item) => ({ ...itemRow(item, now), createdAt: now }));
+      const rows = batch.map((item) => ({ ...itemRow(item), createdAt: now }));
       await em.insertMany(descriptor.entity, rows as never[]);
     }
   }
@@ -140,7 +156,7 @@ async function writeItems(em: EntityManager, plan: SeedPlan, ids: Ids, now: Date
     await em.nativeUpdate(
       descriptorOf(item.type).entity,
       { id: ids.get(item.ref)! },
-      itemRow(item, now),
+      itemRow(item),
     );
   const written = [...plan.create, ...plan.update];
   const translations = written.flatMap((item) => {

@@ -218,7 +218,10 @@ describe.each(DIALECTS)('role model on %s', (dialect) => {
     expect(res.type).toBe('image/svg+xml; charset=utf-8');
     const { svg, texts } = parseSvg(res.text);
     expect(svg['@_role']).toBe('img');
-    const [titleId, descId] = String(svg['@_aria-labelledby']).split(' ');
+    // The accessible name is the title alone; the long text is the description.
+    const titleId = String(svg['@_aria-labelledby']);
+    const descId = String(svg['@_aria-describedby']);
+    expect(titleId).not.toContain(' ');
     expect(svg.title).toMatchObject({ '@_id': titleId, '#text': expect.stringMatching(/\w/) });
     expect(svg.desc).toMatchObject({ '@_id': descId, '#text': expect.stringMatching(/Wijkteam/) });
     expect(texts).toEqual(expect.arrayContaining(['Burgemeester', 'Wijkteam', 'Politie']));

@@ -1,5 +1,6 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { Arg, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { Arg, Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { BadUserInputError } from '../../lib/errors';
 import { tagName, translationIn, type ContentItem } from '../read-model/item';
 import type { ContentSnapshot } from '../read-model/snapshot';
 import { Locale, TextFormat } from './enums';
@@ -36,6 +37,23 @@ export class SourceObject {
 
   @Field(() => DateResolver, { nullable: true, description: 'Publication date.' })
   date!: string | null;
+}
+
+@ObjectType('Heading', {
+  simpleResolvers: true,
+  description: 'A heading of a body, for a table of contents.',
+})
+export class HeadingObject {
+  @Field({ description: 'The `id` attribute the heading carries in the HTML body.' })
+  id!: string;
+
+  @Field(() => Int, {
+    description: 'Level as written: 2 for a section (`##`, `<h2>` without a heading offset).',
+  })
+  level!: number;
+
+  @Field({ description: 'Text of the heading.' })
+  text!: string;
 }
 
 /** The object class of a content type: one view of one item in one locale. */
@@ -77,7 +95,10 @@ export abstract class ContentObject extends NodeInterface {
   @Field({ description: 'Short plain-text summary (at most 300 characters).' })
   summary: string;
 
-  @Field(() => DateTimeResolver, { description: 'When the item last changed.' })
+  @Field(() => DateTimeResolver, {
+    description:
+      'When the content of the item last changed: the `updated` date of its seed file, else its `asOf` (midnight UTC). The same on every installation of the same content.',
+  })
   updatedAt: Date;
 
   @Field(() => DateResolver, {
@@ -135,7 +156,10 @@ export abstract class ContentObject extends NodeInterface {
     return this.viewsOf<T>(this.item.typed.filter((i) => i.type === type));
   }
 
-  @Field(() => String, { description: 'The body text. Links to other items resolve to them.' })
+  @Field(() => String, {
+    description:
+      'The body text. Links to other items lead to their `path`; HTML headings carry the ids of `headings`.',
+  })
   body(
     @Arg('format', () => TextFormat, {
       nullable: true,
@@ -143,7 +167,46 @@ export abstract class ContentObject extends NodeInterface {
       description: 'Output format.',
     })
     format: TextFormat | null,
+    @Arg('headingOffset', () => Int, {
+      nullable: true,
+      defaultValue: 0,
+      description:
+        'HTML only: levels every heading moves down, 0 to 4 (bodies start at h2; 1 makes that h3). Levels stop at h6.',
+    })
+    headingOffset: number | null,
   ): string {
-    return this.model.body(this.item, this.locale, format ?? TextFormat.HTML);
+    const offset = headingOffset ?? 0;
+    if (!Number.isInteger(offset) || offset < 0 || offset > 4)
+      throw new BadUserInputError('headingOffset', 'must be an integer from 0 to 4');
+    return this.model.body(this.item, this.requestedLocale, format ?? TextFormat.HTML, offset);
+  }
+
+  @Field(() => [HeadingObject], {
+    description: 'Headings of the body in order, for a table of contents.',
+  })
+  headings(): readonly HeadingObject[] {
+    return this.model.headings(this.item, this.requestedLocale);
+  }
+
+  @Field(() => Int, { description: 'Minutes to read the body, at 200 words a minute; at least 1.' })
+  readingTimeMinutes(): number {
+    return this.model.readingMinutes(this.item, this.requestedLocale);
+  }
+
+  @Field({
+    description:
+      'Path of the item in the portal, from LINK_TEMPLATE (default `/<type-folder>/<slug>`); links in bodies use it.',
+  })
+  path(): string {
+    return this.model.path(this.item, this.requestedLocale);
+  }
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Absolute URL of the item: PUBLIC_URL followed by `path`; null without PUBLIC_URL.',
+  })
+  url(): string | null {
+    return this.model.url(this.item, this.requestedLocale);
   }
 }

@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { z } from 'zod';
 import type { ContentEntity } from './content.entity';
 import type { ContentObjectClass } from './content.type';
+import type { Label } from './labels';
 
 /**
  * Everything the rest of the system needs to know about one content type. Each type folder
@@ -14,6 +15,8 @@ export interface ContentTypeDescriptor {
   readonly type: string;
   /** Description of the enum value. */
   readonly description: string;
+  /** Display name of the type (singular), served by `enumLabels` and on facets. */
+  readonly label: Label;
   /** Seed folder, and the prefix of relations and `kb:` links, e.g. `legal-powers`. */
   readonly folder: string;
   /** Stem of the JSON Schema files in schema/content/, e.g. `legal-power`. */

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { defineLabels } from './labels';
 
 export enum Locale {
   NL = 'nl',
@@ -12,6 +13,11 @@ registerEnumType(Locale, {
 });
 
 export const LOCALES: readonly Locale[] = [Locale.NL, Locale.EN];
+
+defineLabels<Uppercase<Locale>>('Locale', {
+  NL: { nl: 'Nederlands', en: 'Dutch' },
+  EN: { nl: 'Engels', en: 'English' },
+});
 
 export enum TextFormat {
   MARKDOWN = 'MARKDOWN',
@@ -37,6 +43,7 @@ registerEnumType(SortDirection, { name: 'SortDirection', description: 'Sort dire
 export enum ContentOrderField {
   TITLE = 'TITLE',
   UPDATED_AT = 'UPDATED_AT',
+  POSITION = 'POSITION',
 }
 registerEnumType(ContentOrderField, {
   name: 'ContentOrderField',
@@ -45,6 +52,10 @@ registerEnumType(ContentOrderField, {
     TITLE: {
       description: 'Title in the requested locale (with Dutch fallback), accent-insensitive',
     },
-    UPDATED_AT: { description: 'Time the item last changed in the seed' },
+    UPDATED_AT: { description: 'When the content of the item last changed (see `updatedAt`)' },
+    POSITION: {
+      description:
+        'Tree order, as a navigation shows it: depth first, siblings by position (guidance only)',
+    },
   },
 });

@@ -61,6 +61,11 @@ export const commonNlFields = (folders: readonly string[]) => ({
     .default([])
     .describe('Other items to see as well: <type-folder>/<slug>'),
   asOf: isoDate.optional().describe('Stand van zaken: the date the facts were last checked'),
+  updated: isoDate
+    .optional()
+    .describe(
+      'Date of the last change in substance (updatedAt in the API); without it, asOf, else the newest source date',
+    ),
 });
 
 /** Fields every English file has. */

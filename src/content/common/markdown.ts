@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { SLUG_PATTERN } from '../../lib/slug';
+import { foldText } from '../../lib/text';
 import { TextFormat } from './enums';
 
 /** A `kb:<type-folder>/<slug>` link target inside a Markdown body. */
@@ -49,8 +50,63 @@ export function extractKbLinks(markdown: string): KbLink[] {
   return links;
 }
 
+/** A heading of a body: the id its HTML carries, its level (2 for `##`) and its text. */
+export interface Heading {
+  readonly id: string;
+  readonly level: number;
+  readonly text: string;
+}
+
+/** Words a reader reads per minute, for `readingTimeMinutes`. */
+const WORDS_PER_MINUTE = 200;
+
+/** Ids for headings from their text: folded, hyphenated, numbered when repeated. */
+function headingIds(): (text: string) => string {
+  const seen = new Map<string, number>();
+  return (text) => {
+    const base =
+      foldText(text)
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60)
+        .replace(/-+$/, '') || 'kop';
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  };
+}
+
+const inlineText = (token: Token | undefined): string =>
+  (token?.children ?? [])
+    .filter((c) => c.type === 'text' || c.type === 'code_inline')
+    .map((c) => c.content)
+    .join('')
+    .trim();
+
+/** The headings of a Markdown text in order, with the ids the HTML body gives them. */
+export function headingsOf(markdown: string): Heading[] {
+  const idOf = headingIds();
+  const tokens = md.parse(markdown, {});
+  const headings: Heading[] = [];
+  tokens.forEach((token, i) => {
+    if (token.type !== 'heading_open') return;
+    const text = inlineText(tokens[i + 1]);
+    headings.push({ id: idOf(text), level: Number(token.tag.slice(1)), text });
+  });
+  return headings;
+}
+
+/** Minutes a reader needs for a text at 200 words a minute; at least 1. */
+export function readingMinutes(plain: string): number {
+  const words = plain.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
+}
+
 interface RenderEnv {
   readonly resolveLink?: ResolveLink;
+  /** Levels every heading moves down by (h2 becomes h3 with 1), at most to h6. */
+  readonly headingOffset: number;
+  readonly headingId: (text: string) => string;
 }
 
 const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -70,6 +126,19 @@ renderer.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   }
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
+
+renderer.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
+  const { headingOffset, headingId } = env as unknown as RenderEnv;
+  const open = tokens[idx];
+  const close = tokens.slice(idx).find((t) => t.type === 'heading_close');
+  const level = Math.min(6, Number(open.tag.slice(1)) + headingOffset);
+  open.attrSet('id', headingId(inlineText(tokens[idx + 1])));
+  open.tag = `h${level}`;
+  if (close) close.tag = open.tag;
+  return self.renderToken(tokens, idx, options);
+};
+
+const HEADING_ATTRIBUTES = ['id'];
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -100,6 +169,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
     'td',
   ],
   allowedAttributes: {
+    h1: HEADING_ATTRIBUTES,
+    h2: HEADING_ATTRIBUTES,
+    h3: HEADING_ATTRIBUTES,
+    h4: HEADING_ATTRIBUTES,
+    h5: HEADING_ATTRIBUTES,
+    h6: HEADING_ATTRIBUTES,
     a: ['href', 'title', 'data-kb-id', 'data-kb-type', 'data-kb-slug'],
     th: ['style'],
     td: ['style'],
@@ -145,11 +220,15 @@ function toPlain(markdown: string): string {
   return out.join('').trim();
 }
 
-/** A body in one format; `resolveLink` turns `kb:` links into links to the items. */
+/**
+ * A body in one format; `resolveLink` turns `kb:` links into links to the items. In HTML every
+ * heading carries the id `headingsOf` gives it, `headingOffset` levels lower (at most h6).
+ */
 export function renderBody(
   markdown: string,
   format: TextFormat,
   resolveLink?: ResolveLink,
+  headingOffset = 0,
 ): string {
   switch (format) {
     case TextFormat.MARKDOWN:
@@ -158,7 +237,11 @@ export function renderBody(
       return toPlain(markdown);
     case TextFormat.HTML:
       return sanitizeHtml(
-        renderer.render(markdown, { resolveLink } satisfies RenderEnv),
+        renderer.render(markdown, {
+          resolveLink,
+          headingOffset,
+          headingId: headingIds(),
+        } satisfies RenderEnv),
         SANITIZE,
       ).trim();
   }

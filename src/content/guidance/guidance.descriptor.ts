@@ -8,6 +8,7 @@ import { GuidanceObject } from './guidance.type';
 export const guidance = {
   type: GUIDANCE,
   description: 'Guidance on the theme, the agreements and the municipal role',
+  label: { nl: 'Handreiking', en: 'Guidance' },
   folder: 'guidance',
   schemaName: 'guidance',
   entity: Guidance,

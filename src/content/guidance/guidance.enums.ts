@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { defineLabels } from '../common/labels';
 
 /** The `ContentType` name of guidance. */
 export const GUIDANCE = 'GUIDANCE' as const;
@@ -26,4 +27,15 @@ registerEnumType(GuidanceKind, {
     CONTEXT: { description: 'National context such as the threat level' },
     REFERENCE: { description: 'Where to turn: organisations and resources' },
   },
+});
+
+export const GUIDANCE_KIND_LABELS = defineLabels<GuidanceKind>('GuidanceKind', {
+  OVERVIEW: { nl: 'Overzicht', en: 'Overview' },
+  DEFINITION: { nl: 'Begrippen en uitgangspunten', en: 'Definitions and principles' },
+  RATIONALE: { nl: 'Waarom het ertoe doet', en: 'Why it matters' },
+  AGREEMENT: { nl: 'Afspraken tussen overheden', en: 'Agreements between governments' },
+  ROLE: { nl: 'Rol van de gemeente', en: 'Role of the municipality' },
+  FOCUS_AREA: { nl: 'Aandachtsgebied', en: 'Focus area' },
+  CONTEXT: { nl: 'Landelijke context', en: 'National context' },
+  REFERENCE: { nl: 'Waar kun je terecht', en: 'Where to turn' },
 });

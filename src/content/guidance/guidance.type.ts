@@ -26,6 +26,13 @@ export class GuidanceObject extends ContentObject {
     return this.item.parent ? this.viewsOf<GuidanceObject>([this.item.parent])[0] : null;
   }
 
+  @Field(() => [GuidanceObject], {
+    description: 'Items above this one in the navigation tree, top first (a breadcrumb).',
+  })
+  ancestors(): GuidanceObject[] {
+    return this.viewsOf(this.model.ancestors(this.item));
+  }
+
   @Field(() => [GuidanceObject], { description: 'Child items, ordered by position.' })
   children(): GuidanceObject[] {
     return this.viewsOf(this.item.children);

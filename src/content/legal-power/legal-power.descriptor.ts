@@ -23,6 +23,7 @@ const translated = {
 export const legalPower = {
   type: LEGAL_POWER,
   description: 'A legal power with its law, article, conditions and remedy',
+  label: { nl: 'Bevoegdheid', en: 'Legal power' },
   folder: 'legal-powers',
   schemaName: 'legal-power',
   entity: LegalPower,

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { defineLabels } from '../common/labels';
 
 /** The `ContentType` name of legal powers. */
 export const LEGAL_POWER = 'LEGAL_POWER' as const;
@@ -22,6 +23,18 @@ registerEnumType(LegalAuthority, {
     PUBLIC_PROSECUTOR: { description: 'Openbaar Ministerie' },
     OTHER: { description: 'Another body, such as the police chief' },
   },
+});
+
+export const LEGAL_AUTHORITY_LABELS = defineLabels<LegalAuthority>('LegalAuthority', {
+  MAYOR: { nl: 'Burgemeester', en: 'Mayor' },
+  MUNICIPAL_EXECUTIVE: {
+    nl: 'College van burgemeester en wethouders',
+    en: 'Municipal executive',
+  },
+  MUNICIPAL_COUNCIL: { nl: 'Gemeenteraad', en: 'Municipal council' },
+  MINISTER: { nl: 'Minister', en: 'Minister' },
+  PUBLIC_PROSECUTOR: { nl: 'Openbaar Ministerie', en: 'Public Prosecution Service' },
+  OTHER: { nl: 'Andere instantie', en: 'Other body' },
 });
 
 /** Dutch words for each authority, so that "burgemeester" finds the mayor's powers. */

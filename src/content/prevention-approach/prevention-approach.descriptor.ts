@@ -12,6 +12,7 @@ import { PreventionApproachObject } from './prevention-approach.type';
 export const preventionApproach = {
   type: PREVENTION_APPROACH,
   description: 'A prevention approach, from general prevention to aftercare',
+  label: { nl: 'Preventieaanpak', en: 'Prevention approach' },
   folder: 'prevention-approaches',
   schemaName: 'prevention-approach',
   entity: PreventionApproach,

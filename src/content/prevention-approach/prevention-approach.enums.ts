@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { defineLabels } from '../common/labels';
 
 /** The `ContentType` name of prevention approaches. */
 export const PREVENTION_APPROACH = 'PREVENTION_APPROACH' as const;
@@ -20,6 +21,14 @@ registerEnumType(PreventionLevel, {
     PERSON_CENTRED: { description: 'Person-centred approach for individual cases' },
     AFTERCARE: { description: 'Aftercare and reintegration' },
   },
+});
+
+export const PREVENTION_LEVEL_LABELS = defineLabels<PreventionLevel>('PreventionLevel', {
+  GENERAL_PREVENTION: { nl: 'Algemene preventie', en: 'General prevention' },
+  EARLY_SIGNALLING: { nl: 'Vroegsignalering', en: 'Early signalling' },
+  SPECIFIC_PREVENTION: { nl: 'Specifieke preventie', en: 'Specific prevention' },
+  PERSON_CENTRED: { nl: 'Persoonsgerichte aanpak', en: 'Person-centred approach' },
+  AFTERCARE: { nl: 'Nazorg en re-integratie', en: 'Aftercare and reintegration' },
 });
 
 /** Dutch words for each level, so that "nazorg" finds the aftercare approaches. */

@@ -4,7 +4,7 @@ import type { ContentOrder } from '../common/content.args';
 import type { ContentObject } from '../common/content.type';
 import { ContentOrderField, type Locale, SortDirection } from '../common/enums';
 import type { ContentItem } from './item';
-import { compareKeys, sortValue, type ContentSnapshot, type SortValue } from './snapshot';
+import { compareKeys, type ContentSnapshot, type SortValue } from './snapshot';
 
 /** Whether an item belongs in a filtered list. */
 export type ItemFilter = (item: ContentItem) => boolean;
@@ -29,7 +29,13 @@ export function listItems(model: ContentSnapshot, args: ListArgs): ConnectionSha
   const direction = args.order?.direction ?? SortDirection.ASC;
   const orderKey = `${args.type}:${field}:${direction}:${args.locale}`;
   const after = decodeKeyset(args.after, orderKey);
-  const value = sortValue(field, args.locale);
+  if (field === ContentOrderField.POSITION && !model.isTree(args.type)) {
+    throw new BadUserInputError(
+      'orderBy.field',
+      'POSITION orders items of a tree type (guidance) only',
+    );
+  }
+  const value = model.sortValue(args.type, field, args.locale);
 
   const ascending = model.ordered(args.type, field, args.locale);
   const filter = args.filter;
@@ -103,6 +109,11 @@ function cursorOf(field: ContentOrderField, value: SortValue): string | number {
 }
 
 function cursorValue(field: ContentOrderField, value: string | number): SortValue {
+  if (field === ContentOrderField.POSITION) {
+    if (typeof value !== 'number' || !Number.isInteger(value))
+      throw new BadUserInputError('after', 'is not a cursor returned by this API');
+    return value;
+  }
   if (field !== ContentOrderField.UPDATED_AT) return value;
   const time = typeof value === 'number' ? value : Date.parse(value);
   if (Number.isNaN(time))

@@ -13,7 +13,8 @@ import { Tag } from '../common/tag.entity';
 import { CONTENT_TYPES, descriptorOf, itemRef } from '../registry';
 import { RoleModel } from '../role-model/role-model.entity';
 import type { ContentItem, SourceRecord, TagRecord, TranslationRecord } from './item';
-import { ContentSnapshot } from './snapshot';
+import type { LinkSettings } from './links';
+import { byPosition, ContentSnapshot } from './snapshot';
 
 type Row = Record<string, unknown>;
 
@@ -47,7 +48,10 @@ type Draft = { -readonly [K in keyof ContentItem]: ContentItem[K] } & {
  * Loads the content version the database holds now into a snapshot, in one read transaction
  * and a fixed number of queries (whatever the number of items), through MikroORM.
  */
-export async function loadSnapshot(em: EntityManager): Promise<ContentSnapshot> {
+export async function loadSnapshot(
+  em: EntityManager,
+  links?: LinkSettings,
+): Promise<ContentSnapshot> {
   // One after the other: the statements of a transaction share one connection.
   const data = await readConsistently(em, async (trx) => ({
     state: await trx.findOne(ContentState, { id: 1 }, { disableIdentityMap: true }),
@@ -106,6 +110,7 @@ export async function loadSnapshot(em: EntityManager): Promise<ContentSnapshot> 
       : null,
     synonyms: data.synonyms ? { data: data.synonyms.data, hash: data.synonyms.contentHash } : null,
     types: CONTENT_TYPES,
+    links,
   });
 }
 
@@ -177,13 +182,5 @@ function linkTree(drafts: ReadonlyMap<number, Draft>, content: readonly Row[]): 
     draft.parent = parent;
     parent.children.push(draft);
   }
-  const position = (item: ContentItem) => Number(item.fields.position ?? 0);
-  for (const draft of drafts.values()) {
-    draft.children.sort(
-      (a, b) =>
-        position(a) - position(b) ||
-        (a.sortTitleNl < b.sortTitleNl ? -1 : a.sortTitleNl > b.sortTitleNl ? 1 : 0) ||
-        a.dbId - b.dbId,
-    );
-  }
+  for (const draft of drafts.values()) draft.children.sort(byPosition);
 }

@@ -2,10 +2,17 @@ import { ByteLru } from '../../lib/byte-lru';
 import { canonicalJson, sha256 } from '../../lib/hash';
 import type { ContentObject, ContentObjectClass } from '../common/content.type';
 import { ContentOrderField, Locale, TextFormat } from '../common/enums';
-import { renderBody, type LinkTarget } from '../common/markdown';
+import {
+  headingsOf,
+  readingMinutes,
+  renderBody,
+  type Heading,
+  type ResolveLink,
+} from '../common/markdown';
 import { toGlobalId } from '../common/node-id';
 import type { RoleModelData } from '../role-model/role-model.data';
 import type { ContentItem, TagRecord } from './item';
+import { DEFAULT_LINKS, itemPath, itemUrl, type LinkSettings } from './links';
 
 /** Bytes of filtered lists a snapshot keeps (item references, not copies). */
 const LIST_CACHE_BYTES = 8 * 1024 * 1024;
@@ -26,11 +33,15 @@ export interface SnapshotParts {
   readonly tags: readonly TagRecord[];
   readonly roleModel: StoredDocument<RoleModelData> | null;
   readonly synonyms: StoredDocument<SynonymTerms> | null;
+  /** How items link to each other and to the portal (default `/<type-folder>/<slug>`). */
+  readonly links?: LinkSettings;
   /** Registered types, in registry order: name, seed folder and object class. */
   readonly types: readonly {
     readonly type: string;
     readonly folder: string;
     readonly object: ContentObjectClass;
+    /** Items form a tree (parent, children, position). */
+    readonly tree?: boolean;
   }[];
 }
 
@@ -49,11 +60,15 @@ export class ContentSnapshot {
   readonly synonyms: StoredDocument<SynonymTerms> | null;
   /** Registered type names, in registry order. */
   readonly typeNames: readonly string[];
+  readonly links: LinkSettings;
 
   private readonly byKey = new Map<string, ContentItem>();
   private readonly byType = new Map<string, ContentItem[]>();
   private readonly objects = new Map<string, ContentObjectClass>();
   private readonly typeOfFolder = new Map<string, string>();
+  private readonly folderOfType = new Map<string, string>();
+  private readonly tagsBySlug = new Map<string, TagRecord>();
+  private readonly treeTypes = new Set<string>();
   private readonly views = [
     new Map<ContentItem, ContentObject>(),
     new Map<ContentItem, ContentObject>(),
@@ -71,11 +86,15 @@ export class ContentSnapshot {
     this.roleModel = parts.roleModel;
     this.synonyms = parts.synonyms;
     this.typeNames = parts.types.map((t) => t.type);
+    this.links = parts.links ?? DEFAULT_LINKS;
     for (const t of parts.types) {
       this.objects.set(t.type, t.object);
       this.typeOfFolder.set(t.folder, t.type);
+      this.folderOfType.set(t.type, t.folder);
+      if (t.tree) this.treeTypes.add(t.type);
       this.byType.set(t.type, []);
     }
+    for (const tag of parts.tags) this.tagsBySlug.set(tag.slug, tag);
     for (const item of parts.items) {
       this.byKey.set(item.key, item);
       this.byType.get(item.type)?.push(item);
@@ -93,6 +112,16 @@ export class ContentSnapshot {
   /** The item of `type` with `slug`, if this version has it. */
   item(type: string, slug: string): ContentItem | undefined {
     return this.byKey.get(`${type}:${slug}`);
+  }
+
+  /** Whether items of `type` form a tree. */
+  isTree(type: string): boolean {
+    return this.treeTypes.has(type);
+  }
+
+  /** The tag with `slug`, if this version has it. */
+  tag(slug: string): TagRecord | undefined {
+    return this.tagsBySlug.get(slug);
   }
 
   /** The item a relation or `kb:` link names as `<type-folder>/<slug>`, if this version has it. */
@@ -120,30 +149,106 @@ export class ContentSnapshot {
     return view;
   }
 
-  /** The body served in `locale` (Dutch when untranslated), rendered once per version. */
-  body(item: ContentItem, locale: Locale, format: TextFormat): string {
-    const source = locale === Locale.EN && item.en?.body ? item.en.body : item.nl.body;
+  /** The Markdown body served in `locale`: Dutch when untranslated. */
+  private source(item: ContentItem, locale: Locale): string {
+    return locale === Locale.EN && item.en?.body ? item.en.body : item.nl.body;
+  }
+
+  /**
+   * The body served in `locale` (Dutch when untranslated), rendered once per version; HTML
+   * headings move `headingOffset` levels down.
+   */
+  body(item: ContentItem, locale: Locale, format: TextFormat, headingOffset = 0): string {
+    const source = this.source(item, locale);
     if (format === TextFormat.MARKDOWN) return source;
-    return this.memo(`body\u0000${item.key}\u0000${locale}\u0000${format}`, () =>
-      renderBody(source, format, this.resolveLink),
+    const offset = format === TextFormat.HTML ? headingOffset : 0;
+    return this.memo(`body\u0000${item.key}\u0000${locale}\u0000${format}\u0000${offset}`, () =>
+      renderBody(source, format, this.linkResolver(locale), offset),
     );
   }
 
-  /** Where a `kb:<folder>/<slug>` link leads: the item's path, and its id, type and slug. */
-  readonly resolveLink = (folder: string, slug: string): LinkTarget | undefined => {
-    const type = this.typeOfFolder.get(folder);
-    if (!type) return undefined;
-    return { href: `/${folder}/${slug}`, id: toGlobalId(type, slug), type, slug };
-  };
+  /** The headings of the body served in `locale`, with the ids its HTML carries. */
+  headings(item: ContentItem, locale: Locale): readonly Heading[] {
+    return this.memo(`headings\u0000${item.key}\u0000${locale}`, () =>
+      headingsOf(this.source(item, locale)),
+    );
+  }
+
+  /** Minutes to read the body served in `locale`. */
+  readingMinutes(item: ContentItem, locale: Locale): number {
+    return readingMinutes(this.body(item, locale, TextFormat.PLAIN));
+  }
+
+  /** The path of an item from the link template, in `locale`. */
+  path(item: ContentItem, locale: Locale): string {
+    return itemPath(this.links, this.folderOfType.get(item.type) ?? item.type, item.slug, locale);
+  }
+
+  /** The absolute URL of an item, when a public base URL is configured. */
+  url(item: ContentItem, locale: Locale): string | null {
+    return itemUrl(this.links, this.path(item, locale));
+  }
+
+  /** Where `kb:<folder>/<slug>` links lead in a body served in `locale`. */
+  private linkResolver(locale: Locale): ResolveLink {
+    return (folder, slug) => {
+      const type = this.typeOfFolder.get(folder);
+      if (!type) return undefined;
+      return {
+        href: itemPath(this.links, folder, slug, locale),
+        id: toGlobalId(type, slug),
+        type,
+        slug,
+      };
+    };
+  }
+
+  /** The ancestors of a tree item, root first. */
+  ancestors(item: ContentItem): ContentItem[] {
+    const chain: ContentItem[] = [];
+    for (let at = item.parent; at && chain.length < 64; at = at.parent) chain.unshift(at);
+    return chain;
+  }
+
+  /** Position of every item of `type` in depth-first tree order (roots by position, then title). */
+  private treeOrder(type: string): ReadonlyMap<ContentItem, number> {
+    return this.memo(`tree-order\u0000${type}`, () => {
+      const order = new Map<ContentItem, number>();
+      const visit = (item: ContentItem) => {
+        if (order.has(item)) return;
+        order.set(item, order.size);
+        item.children.forEach(visit);
+      };
+      const roots = this.itemsOf(type).filter((i) => !i.parent);
+      [...roots].sort(byPosition).forEach(visit);
+      // Items in a cycle (never seeded: validation refuses it) still get a place.
+      this.itemsOf(type).forEach(visit);
+      return order;
+    });
+  }
 
   /** Items of `type` in ascending (sort value, database id) order of `field` in `locale`. */
   ordered(type: string, field: ContentOrderField, locale: Locale): readonly ContentItem[] {
     return this.memo(`order\u0000${type}\u0000${field}\u0000${locale}`, () => {
-      const value = sortValue(field, locale);
+      const value = this.sortValue(type, field, locale);
       return [...this.itemsOf(type)].sort((a, b) =>
         compareKeys(value(a), a.dbId, value(b), b.dbId),
       );
     });
+  }
+
+  /** The value an item of `type` is ordered by in lists (and that cursors carry). */
+  sortValue(
+    type: string,
+    field: ContentOrderField,
+    locale: Locale,
+  ): (item: ContentItem) => SortValue {
+    if (field === ContentOrderField.UPDATED_AT) return (item) => item.updatedAt.getTime();
+    if (field === ContentOrderField.POSITION) {
+      const order = this.treeOrder(type);
+      return (item) => order.get(item) ?? 0;
+    }
+    return locale === Locale.EN ? (item) => item.sortTitleEn : (item) => item.sortTitleNl;
   }
 
   /**
@@ -170,13 +275,15 @@ export class ContentSnapshot {
 
 export type SortValue = string | number;
 
-/** The value an item is ordered by in lists (and that cursors carry). */
-export function sortValue(
-  field: ContentOrderField,
-  locale: Locale,
-): (item: ContentItem) => SortValue {
-  if (field === ContentOrderField.UPDATED_AT) return (item) => item.updatedAt.getTime();
-  return locale === Locale.EN ? (item) => item.sortTitleEn : (item) => item.sortTitleNl;
+const position = (item: ContentItem) => Number(item.fields.position ?? 0);
+
+/** Siblings by position, then Dutch title, then database id. */
+export function byPosition(a: ContentItem, b: ContentItem): number {
+  return (
+    position(a) - position(b) ||
+    (a.sortTitleNl < b.sortTitleNl ? -1 : a.sortTitleNl > b.sortTitleNl ? 1 : 0) ||
+    a.dbId - b.dbId
+  );
 }
 
 /** Orders by value, then by database id; strings by code unit, as SQL's binary collation. */

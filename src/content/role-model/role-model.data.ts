@@ -44,6 +44,10 @@ export interface RoleEdgeData {
 }
 
 export interface RoleModelData {
+  /** Name of the model; a default when the file gives none. */
+  readonly title?: LocalizedText;
+  /** What the model shows, in a sentence or two. */
+  readonly description?: LocalizedText;
   readonly groups: readonly RoleGroupData[];
   readonly actors: readonly RoleActorData[];
   /** Ordered by position. */
@@ -51,6 +55,15 @@ export interface RoleModelData {
   readonly tasks: readonly RoleTaskData[];
   readonly edges: readonly RoleEdgeData[];
 }
+
+/** Title and description of a role model whose file gives none. */
+export const DEFAULT_ROLE_MODEL_TEXT = {
+  title: { nl: 'Rolmodel lokale aanpak', en: 'Role model of the local approach' },
+  description: {
+    nl: 'Wie doet wat in de lokale aanpak van radicalisering, van preventie tot nazorg.',
+    en: 'Who does what in the local approach to radicalisation, from prevention to aftercare.',
+  },
+} as const;
 
 export const EMPTY_ROLE_MODEL: RoleModelData = {
   groups: [],

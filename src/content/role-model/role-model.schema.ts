@@ -21,6 +21,10 @@ const contentRefs = z
 
 export const RoleModelFile = z
   .object({
+    title: localized('title').optional().describe('Name of the role model'),
+    description: localized('description')
+      .optional()
+      .describe('What the role model shows, in a sentence or two'),
     groups: z
       .array(z.object({ id, label: localized('label') }).strict())
       .min(1, 'must list at least one group')

@@ -33,7 +33,7 @@ export function renderRoleModelSvg(model: RoleModelData, locale: Locale = Locale
   }
   const height = Math.round(y);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="rm-title rm-desc" xml:lang="${locale}" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${escapeXml(FONT_STACK)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="rm-title" aria-describedby="rm-desc" xml:lang="${locale}" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${escapeXml(FONT_STACK)}">`,
     `<title id="rm-title">${escapeXml(t.title)}</title>`,
     `<desc id="rm-desc">${escapeXml(describeRoleModel(model, locale))}</desc>`,
     `<defs>${arrowMarker(MARKER)}</defs>`,

@@ -105,6 +105,12 @@ export class RoleModelObject {
   @Field(() => Locale, { description: 'Locale the labels were asked in.' })
   locale!: Locale;
 
+  @Field({ description: 'Name of the role model, for a heading.' })
+  title!: string;
+
+  @Field({ description: 'What the role model shows, in a sentence or two.' })
+  description!: string;
+
   @Field(() => [RoleGroupObject], { description: 'Groups of actors.' })
   groups!: RoleGroupObject[];
 

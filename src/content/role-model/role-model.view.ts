@@ -1,7 +1,12 @@
 import type { ContentSnapshot } from '../read-model/snapshot';
 import type { ContentObject } from '../common/content.type';
 import type { Locale } from '../common/enums';
-import { textIn, type LocalizedText, type RoleModelData } from './role-model.data';
+import {
+  DEFAULT_ROLE_MODEL_TEXT,
+  textIn,
+  type LocalizedText,
+  type RoleModelData,
+} from './role-model.data';
 import {
   type ContentLinks,
   RoleActorObject,
@@ -50,6 +55,8 @@ export function roleModelView(
   );
   return Object.assign(new RoleModelObject(), {
     locale,
+    title: textIn(data.title ?? DEFAULT_ROLE_MODEL_TEXT.title, locale),
+    description: textIn(data.description ?? DEFAULT_ROLE_MODEL_TEXT.description, locale),
     groups: [...groups.values()],
     actors: [...actors.values()],
     phases: [...phases.values()],

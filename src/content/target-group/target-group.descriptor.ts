@@ -11,6 +11,7 @@ import { TargetGroupProfileObject } from './target-group.type';
 export const targetGroup = {
   type: TARGET_GROUP,
   description: 'A target-group profile with signals and risk factors',
+  label: { nl: 'Doelgroep', en: 'Target group' },
   folder: 'target-groups',
   schemaName: 'target-group',
   entity: TargetGroupProfile,
