@@ -3,24 +3,31 @@ import type { FastifyRequest } from 'fastify';
 
 type QueryLookup = (sha256: string) => Promise<string | undefined>;
 
+/** What a request asks of search: full `search` (the expensive one), only `suggest`, or neither. */
+export type SearchUse = 'search' | 'suggest' | null;
+
 /**
- * Whether a request asks for a `search` field (the expensive one), read from the parsed
- * document so that aliases, fragments or `search` inside a string do not fool it. Persisted
- * queries are looked up by hash. A document that does not parse is not search; Apollo refuses it.
+ * What a request asks of search, read from the parsed documents so that aliases, fragments or
+ * `search` inside a string do not fool it: `search` if any operation asks for it, else `suggest`
+ * if one asks for type-ahead. Persisted queries are looked up by hash. A document that does not
+ * parse asks for neither; Apollo refuses it.
  */
-export async function requestsSearch(
+export async function searchUseOf(
   request: FastifyRequest,
   lookup: QueryLookup,
   maxTokens: number,
-): Promise<boolean> {
+): Promise<SearchUse> {
   const operations = Array.isArray(request.body)
     ? (request.body as unknown[])
     : [paramsOf(request)];
+  let use: SearchUse = null;
   for (const params of operations) {
     const query = await queryOf(params, lookup);
-    if (query !== undefined && documentHasSearch(query, maxTokens)) return true;
+    const found = query === undefined ? null : documentSearchUse(query, maxTokens);
+    if (found === 'search') return found;
+    use ??= found;
   }
-  return false;
+  return use;
 }
 
 function paramsOf(request: FastifyRequest): unknown {
@@ -43,19 +50,22 @@ async function queryOf(params: unknown, lookup: QueryLookup): Promise<string | u
   return typeof hash === 'string' ? lookup(hash) : undefined;
 }
 
-export function documentHasSearch(query: string, maxTokens: number): boolean {
-  if (!query.includes('search')) return false;
-  let found = false;
+export function documentSearchUse(query: string, maxTokens: number): SearchUse {
+  if (!query.includes('search') && !query.includes('suggest')) return null;
+  let use: SearchUse = null;
   try {
     visit(parse(query, { maxTokens, noLocation: true }), {
       [Kind.FIELD](node) {
-        if (node.name.value !== 'search') return undefined;
-        found = true;
-        return BREAK;
+        if (node.name.value === 'search') {
+          use = 'search';
+          return BREAK;
+        }
+        if (node.name.value === 'suggest') use = 'suggest';
+        return undefined;
       },
     });
   } catch {
-    return false;
+    return null;
   }
-  return found;
+  return use;
 }

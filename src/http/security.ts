@@ -1,5 +1,12 @@
 import cors from '@fastify/cors';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ErrorCode } from '../graphql/errors';
+import { HttpError } from './http-error';
+
+/** Public assets any page may load (scripts, drawings): no origin is refused for them. */
+const PUBLIC_ASSETS = /^\/(embed|visuals)\//;
+/** Refused origins logged at warn level (each once); later refusals log at debug. */
+const WARNED_ORIGINS = 1000;
 
 /** The GraphiQL page may load and call nothing but this server. */
 const HTML_POLICY = [
@@ -25,13 +32,48 @@ const HTML_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+/** Whether `origin` is the server's own (as the browser reached it, through trusted proxies). */
+function sameOrigin(request: FastifyRequest, origin: string): boolean {
+  if (request.headers['sec-fetch-site'] === 'same-origin') return true;
+  try {
+    const url = new URL(origin);
+    return url.host === request.host && url.protocol === `${request.protocol}:`;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * CORS from CORS_ORIGINS (none by default: same-origin only), `nosniff` on everything, and a
- * strict Content-Security-Policy and friends on HTML pages.
+ * strict Content-Security-Policy and friends on HTML pages. A browser request from any other
+ * origin, preflight or not, is refused with 403 CORS_ORIGIN_NOT_ALLOWED naming the origin, and
+ * the first refusal of each origin is logged, so a portal developer sees why, not just "Failed
+ * to fetch". Public assets (/embed, /visuals) load from anywhere.
  */
 export async function registerSecurity(app: FastifyInstance, origins: readonly string[]) {
+  const allowAll = origins.includes('*');
+  const allowed = new Set(origins);
+  const warned = new Set<string>();
+  app.addHook('onRequest', (request, _reply, done) => {
+    const origin = request.headers.origin;
+    if (origin === undefined || allowAll || allowed.has(origin)) return done();
+    if (PUBLIC_ASSETS.test(request.url) || sameOrigin(request, origin)) return done();
+    const first = !warned.has(origin) && warned.size < WARNED_ORIGINS;
+    if (first) warned.add(origin);
+    request.log[first ? 'warn' : 'debug'](
+      { origin, method: request.method, url: request.url },
+      'cross-origin request refused: origin is not in CORS_ORIGINS',
+    );
+    done(
+      new HttpError(
+        403,
+        ErrorCode.CORS_ORIGIN_NOT_ALLOWED,
+        `Origin ${origin} may not call this API from a browser; the API's operator can add it to CORS_ORIGINS.`,
+      ),
+    );
+  });
   await app.register(cors, {
-    origin: origins.includes('*') ? '*' : origins.length ? [...origins] : false,
+    origin: allowAll ? '*' : [...origins],
     methods: ['GET', 'POST'],
     allowedHeaders: [
       'content-type',
@@ -40,6 +82,7 @@ export async function registerSecurity(app: FastifyInstance, origins: readonly s
       'apollo-require-preflight',
       'x-apollo-operation-name',
       'x-request-id',
+      'x-preview-token',
     ],
     exposedHeaders: ['etag', 'retry-after', 'x-request-id', 'x-cache', 'x-ratelimit-remaining'],
     credentials: false,

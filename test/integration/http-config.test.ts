@@ -18,7 +18,7 @@ describe('HTTP settings in the configuration', () => {
       http: {
         trustProxy: false,
         bodyLimit: 102400,
-        rateLimit: { max: 600, searchMax: 120, windowMs: 60000 },
+        rateLimit: { max: 6000, searchMax: 3000, suggestMax: 6000, windowMs: 60000 },
         cacheMaxAge: 60,
         responseCacheBytes: 52428800,
         apqCacheBytes: 10485760,

@@ -34,8 +34,25 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'sqlite://x' }, 'DATABASE_URL'],
     [{ MEILI_API_KEY: 'key' }, 'MEILI_API_KEY'],
     [{ MEILI_HOST: 'ftp://search' }, 'MEILI_HOST'],
+    [{ LINK_TEMPLATE: '/kennisbank/{type}' }, 'LINK_TEMPLATE'],
+    [{ LINK_TEMPLATE: '/kb/{slug}/{id}' }, 'LINK_TEMPLATE'],
+    [{ PUBLIC_URL: 'intranet.example.nl' }, 'PUBLIC_URL'],
+    [{ RATE_LIMIT_KEY_HEADER: 'x-forwarded-user' }, 'RATE_LIMIT_KEY_HEADER'],
+    [{ RATE_LIMIT_KEY_HEADER: 'x user', TRUST_PROXY: 'true' }, 'RATE_LIMIT_KEY_HEADER'],
   ])('rejects %o naming %s', (env, key) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${key}`));
+  });
+
+  it('reads link settings without a trailing slash on the public URL', () => {
+    const config = loadConfig({
+      LINK_TEMPLATE: '/kennisbank/{locale}/{type}/{slug}',
+      PUBLIC_URL: 'https://intranet.example.nl/',
+    });
+    expect(config.links).toEqual({
+      template: '/kennisbank/{locale}/{type}/{slug}',
+      publicUrl: 'https://intranet.example.nl',
+    });
+    expect(loadConfig({}).links).toEqual({ template: '/{type}/{slug}', publicUrl: undefined });
   });
 });
