@@ -8,14 +8,16 @@ import { openDatabase } from '../src/db/orm';
 import { describeFailure } from '../src/lib/errors';
 import { createSearchEngine } from '../src/search/create-engine';
 import { SeedValidationError } from '../src/seed/errors';
-import { formatReport, runSeed } from '../src/seed/run';
+import { formatFreshness, freshnessOf } from '../src/seed/freshness';
+import { formatReport, readSeed, runSeed } from '../src/seed/run';
 
-const USAGE = 'usage: npm run seed -- [--dry-run] [--dir <seed folder>]';
+const USAGE = 'usage: npm run seed -- [--dry-run | --report] [--dir <seed folder>]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       'dry-run': { type: 'boolean', default: false },
+      report: { type: 'boolean', default: false },
       dir: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -27,6 +29,11 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const dir = values.dir ? path.resolve(values.dir) : config.seedDir;
+  if (values.report) {
+    // Reads and validates the files only; the database is not opened.
+    process.stdout.write(`${formatFreshness(freshnessOf(await readSeed(dir), new Date()))}\n`);
+    return 0;
+  }
   const orm = await openDatabase(config, CONTENT_ENTITIES);
   // The embedded index belongs to each server, which follows the database by itself; only a
   // shared index (Meilisearch) is written here.
@@ -40,6 +47,7 @@ async function main(): Promise<number> {
         process.stdout.write('Another seed is writing this database; waiting for it…\n'),
     });
     process.stdout.write(`${formatReport(report)}\n`);
+    for (const warning of report.warnings) process.stderr.write(`Warning: ${warning}\n`);
     if (report.searchIndex && !report.searchIndex.ok)
       process.stderr.write(`Warning: ${report.searchIndex.message}\n`);
     return 0;

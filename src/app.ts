@@ -41,6 +41,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         { seed: { created: report.created, version: report.contentVersion } },
         formatReport(report),
       );
+      for (const warning of report.warnings) logger.warn(warning);
     }
     live = await LiveContent.start({
       em: orm.em,

@@ -27,10 +27,18 @@ export function frontMatterOf(descriptor: ContentTypeDescriptor): FrontMatterSch
           .describe('Parent item in the navigation tree'),
       }
     : {};
+  const nl = z
+    .object({ ...commonNlFields(TYPE_FOLDERS), ...descriptor.fields.nl, ...relations, ...tree })
+    .strict();
+  const check = descriptor.checkNl;
   return {
-    nl: z
-      .object({ ...commonNlFields(TYPE_FOLDERS), ...descriptor.fields.nl, ...relations, ...tree })
-      .strict(),
+    nl: check
+      ? nl.superRefine((parsed, ctx) => {
+          const fields = parsed as Readonly<Record<string, unknown>>;
+          for (const { field, message } of check(fields))
+            ctx.addIssue({ code: 'custom', path: [field], message, input: fields[field] });
+        })
+      : nl,
     en: z.object({ ...commonEnFields, ...descriptor.fields.en }).strict(),
   };
 }

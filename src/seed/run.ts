@@ -5,6 +5,7 @@ import { indexTarget } from '../search/documents';
 import type { SearchEngine } from '../search/search-engine';
 import { applyPlan } from './apply';
 import { SeedValidationError } from './errors';
+import { freshnessOf, freshnessWarnings } from './freshness';
 import { loadSeed } from './load';
 import { planChangeCount, planSeed, type SeedPlan } from './plan';
 import { validateSeed, type ValidatedSeed } from './validate';
@@ -25,6 +26,8 @@ export interface SeedReport {
   readonly contentVersion: number | null;
   /** What happened to a shared search index (Meilisearch), when there is one. */
   readonly searchIndex?: { readonly ok: boolean; readonly message: string };
+  /** Stale `asOf` dates and laws lapsing soon or lapsed: reported, never a reason to fail. */
+  readonly warnings: readonly string[];
   readonly plan: SeedPlan;
 }
 
@@ -37,6 +40,8 @@ export interface SeedOptions {
   readonly lockWaitMs?: number;
   /** Called once when another seed holds the database and this one starts waiting. */
   readonly onWait?: () => void;
+  /** The day freshness warnings are judged against (default: now). */
+  readonly now?: Date;
 }
 
 /** Loads and validates the seed folder; throws SeedValidationError listing every problem. */
@@ -86,6 +91,7 @@ export async function runSeed(em: EntityManager, options: SeedOptions): Promise<
     changes: planChangeCount(plan),
     contentVersion: version,
     searchIndex,
+    warnings: freshnessWarnings(freshnessOf(seed, options.now ?? new Date())),
     plan,
   };
 }

@@ -72,7 +72,11 @@ export function zodIssues(file: string, error: z.ZodError, input: unknown): Seed
         message: 'unknown field',
       }));
     }
-    if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
+    if (
+      issue.code !== 'custom' &&
+      issue.path.length > 0 &&
+      valueAt(input, issue.path) === undefined
+    ) {
       return [{ file, field: at || '(front matter)', message: 'required field is missing' }];
     }
     return [{ file, field: at || '(front matter)', message: issue.message }];

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/app';
-import { copySeed } from '../helpers/seed-dir';
+import { copySeed, writeSeedFile } from '../helpers/seed-dir';
 
 // The commands as users run them: the compiled entry points (`npm test` builds first).
 const ROOT = path.join(__dirname, '..', '..');
@@ -46,6 +46,49 @@ describe('start-up configuration', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);
+  });
+});
+
+/** A copy of the fixture seed with one item checked long ago and two laws with an end date. */
+async function seedWithDates(): Promise<string> {
+  const dir = await copySeed();
+  const power = (title: string, validUntil: string) =>
+    `---\ntitle: ${title}\nsummary: Tijdelijk.\nauthority: MINISTER\nlaw: ${title}\nofficialReference: Stb. 2017, 51\narticle: "2"\nvalidUntil: ${validUntil}\nconditions: [een]\nlegalRemedy: beroep\nuseInRadicalisationCases: zelden\nasOf: 2999-01-01\n---\nTekst.\n`;
+  await writeSeedFile(dir, 'legal-powers/vervallen.nl.md', power('Vervallen wet', '2001-03-01'));
+  await writeSeedFile(dir, 'legal-powers/blijvend.nl.md', power('Lange wet', '2999-12-31'));
+  const old = path.join(dir, 'guidance', 'definitie.nl.md');
+  await fs.writeFile(
+    old,
+    (await fs.readFile(old, 'utf8')).replace(/^title:/m, 'asOf: 2000-01-01\ntitle:'),
+  );
+  return dir;
+}
+
+describe('npm run seed -- --report', () => {
+  it('lists items by the age of their asOf and laws by their end date, without a database', async () => {
+    const dir = await seedWithDates();
+    const result = await run(SEED, ['--report', '--dir', dir], {
+      DATA_DIR: '/nonexistent-kb-data',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    const items = lines.slice(
+      lines.indexOf('Items by the age of their asOf, oldest first (14):') + 1,
+    );
+    // Items without asOf first, then the oldest (one fixture item has a 2025 asOf of its own).
+    const dated = items.filter((l) => /^ {2}\d{4}-/.test(l)).slice(0, 4);
+    expect(dated.map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual([
+      '2000-01-01 guidance/definitie',
+      '2025-12-09 guidance/ermee-aan-de-slag',
+      '2999-01-01 legal-powers/blijvend',
+      '2999-01-01 legal-powers/vervallen',
+    ]);
+    expect(items.slice(0, 10).every((l) => l.startsWith('  no asOf'))).toBe(true);
+    expect(result.stdout).toMatch(
+      /Legal powers by the date their law lapses \(2\):\n {2}2001-03-01 {2}legal-powers\/vervallen {2}Vervallen wet, lapsed \d+ days ago\n {2}2999-12-31 {2}legal-powers\/blijvend {2}Lange wet, \d+ days left/,
+    );
+    await fs.rm(dir, { recursive: true });
   });
 });
 
@@ -129,6 +172,20 @@ describe.each(DIALECTS)('commands on %s', (dialect) => {
     const after = await run(SEED, ['--dry-run', '--dir', 'test/fixtures/seed'], db.env);
     expect(after.stdout).toMatch(/^Dry run \(nothing written\): 0 changes/);
     await fs.rm(dir, { recursive: true });
+
+    const dated = await seedWithDates();
+    const warned = await run(SEED, ['--dir', dated], db.env);
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toMatch(/^Seed applied: /);
+    const warnings = warned.stderr.trim().split('\n');
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'Warning: guidance/definitie: asOf 2000-01-01 is more than 12 months old; check the facts and update it',
+        'Warning: legal-powers/vervallen: Vervallen wet lapsed on 2001-03-01; check whether it was extended',
+      ]),
+    );
+    expect(warnings.filter((w) => /blijvend|2999/.test(w))).toEqual([]);
+    await fs.rm(dated, { recursive: true });
 
     const usage = await run(SEED, ['--frobnicate'], db.env);
     expect(usage.code).toBe(1);

@@ -66,6 +66,32 @@ const BAD_INPUTS: [string, Mutation, ExpectedIssue][] = [
     { field: 'approaches.0', message: /prevention-approaches\/<slug>/ },
   ],
   [
+    'a legal power with neither a BWB id nor an official reference',
+    edit('legal-powers/noodbevel.nl.md', (t) => t.replace(/^bwbId:.*\n/m, '')),
+    {
+      file: 'legal-powers/noodbevel.nl.md',
+      field: 'bwbId',
+      message: /give the BWB id or, when it is not known, officialReference/,
+    },
+  ],
+  [
+    'an official reference that cites no Staatsblad or Kamerstukken',
+    edit('legal-powers/noodbevel.nl.md', (t) =>
+      t.replace('law:', 'officialReference: Staatscourant 2017\nlaw:'),
+    ),
+    { field: 'officialReference', message: /Staatsblad or Kamerstukken/ },
+  ],
+  [
+    'an end date that is not a date',
+    edit('legal-powers/noodbevel.nl.md', (t) => t.replace('law:', 'validUntil: 2027-02-30\nlaw:')),
+    { field: 'validUntil', message: /real calendar date/ },
+  ],
+  [
+    'an enabling body that is the deciding body',
+    edit('legal-powers/noodbevel.nl.md', (t) => t.replace('law:', 'enabledBy: MAYOR\nlaw:')),
+    { field: 'enabledBy', message: /same body as authority/ },
+  ],
+  [
     'an orphan translation',
     add('target-groups/spookgroep.en.md', '---\ntitle: Ghost\nsummary: None.\n---\n'),
     { file: 'target-groups/spookgroep.en.md', message: /without its Dutch original/ },

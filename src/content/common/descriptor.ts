@@ -32,6 +32,13 @@ export interface ContentTypeDescriptor {
    * fields and the relation fields (from `links` and `tree`) are added to them.
    */
   readonly fields: { readonly nl: z.ZodRawShape; readonly en: z.ZodRawShape };
+  /**
+   * Checks across the Dutch front-matter fields that one field's schema cannot express (for
+   * example "one of these two is required"); each problem names its field.
+   */
+  readonly checkNl?: (
+    fields: Readonly<Record<string, unknown>>,
+  ) => readonly { readonly field: string; readonly message: string }[];
   /** Language-neutral front-matter fields stored as columns of the entity. */
   readonly neutralFields: readonly string[];
   /** Translated type-specific fields, stored per locale; English falls back to Dutch. */

@@ -7,11 +7,21 @@ export class LegalPower extends ContentEntity {
   @Enum({ items: () => LegalAuthority, type: 'string', nullable: true })
   authority!: LegalAuthority;
 
+  @Enum({ items: () => LegalAuthority, type: 'string', nullable: true })
+  enabledBy?: LegalAuthority | null;
+
   @Property({ type: 'string', length: 200, nullable: true })
   law!: string;
 
   @Property({ type: 'string', length: 12, nullable: true })
-  bwbId!: string;
+  bwbId?: string | null;
+
+  @Property({ type: 'string', length: 60, nullable: true })
+  officialReference?: string | null;
+
+  /** `YYYY-MM-DD`: the date the legal basis lapses. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  validUntil?: string | null;
 
   @Property({ type: 'string', length: 40, nullable: true })
   article!: string;
