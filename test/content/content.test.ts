@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ContentType, descriptorOf } from '../../src/content/registry';
 import { LegalReference } from '../../src/content/legal-power/legal-reference';
+import { OfficialReference } from '../../src/content/legal-power/official-reference';
 import { readSeed } from '../../src/seed/run';
 import type { SeedItem, ValidatedSeed } from '../../src/seed/validate';
 
@@ -13,6 +14,30 @@ const SEED = path.join(__dirname, '..', '..', 'seed');
 
 type Fields = Readonly<Record<string, unknown>>;
 const list = (fields: Fields, key: string) => (fields[key] as string[] | undefined) ?? [];
+
+/**
+ * Phrases of an editor talking about the item instead of to the reader: notes about what "this
+ * item" says or why a field has a value, what "we" could not confirm, status lines dropped into
+ * the text, and pointers to "the list above" (signals live in fields a portal may show anywhere).
+ */
+const NOTE_PHRASES: readonly RegExp[] = [
+  /\bdit item\b/i,
+  /\bthis item\b/i,
+  /\bdaarom staat bij\b/i,
+  /\bzijn ons niet bekend\b/i,
+  /\bhebben wij niet kunnen\b/i,
+  /\bhebben we niet kunnen\b/i,
+  /\bwe could not (confirm|verify)\b/i,
+  /\bwe have not been able\b/i,
+  /\bwe were unable\b/i,
+  /\bhebben wij niet\b/i,
+  /\bnot known to us\b/i,
+  /\bstand van zaken: /i,
+  /\bstatus as of\b/i,
+  /\bde lijst hierboven\b/i,
+  /\bthe list above\b/i,
+  /\bcontroleer bij toepassing\b/i,
+];
 
 let seed: ValidatedSeed;
 const ofType = (type: ContentType) => seed.items.filter((i) => i.type === type);
@@ -76,18 +101,52 @@ describe('the content in seed/', () => {
     expect(long).toEqual([]);
   });
 
-  it('gives every legal power a BWB id and a Juriconnect link to its article', () => {
+  it('identifies the law of every legal power by BWB id or, where unknown, an official reference', () => {
     for (const power of ofType(ContentType.LEGAL_POWER)) {
-      const bwbId = String(power.nl.bwbId);
-      expect({ ref: power.ref, bwbId }).toEqual({
-        ref: power.ref,
-        bwbId: expect.stringMatching(/^BWBR\d{7}$/),
-      });
-      const { url } = LegalReference.of(bwbId, String(power.nl.article));
-      expect(url).toMatch(
-        /^https:\/\/wetten\.overheid\.nl\/jci1\.3:c:BWBR\d{7}&artikel=\d+(:\d+)?[a-z]*$/,
-      );
+      const { bwbId, officialReference, article } = power.nl as Record<string, string | undefined>;
+      if (bwbId) {
+        expect(LegalReference.of(bwbId, String(article)).url).toMatch(
+          /^https:\/\/wetten\.overheid\.nl\/jci1\.3:c:BWBR\d{7}&artikel=\d+(:\d+)?[a-z]*$/,
+        );
+      } else {
+        expect({
+          ref: power.ref,
+          url: OfficialReference.of(String(officialReference))?.url,
+        }).toEqual({
+          ref: power.ref,
+          url: expect.stringMatching(/^https:\/\/zoek\.officielebekendmakingen\.nl\/(stb|kst)-/),
+        });
+      }
     }
+  });
+
+  it('dates every item with asOf', () => {
+    expect(seed.items.filter((i) => typeof i.nl.asOf !== 'string').map((i) => i.ref)).toEqual([]);
+  });
+
+  it('cites documents: at most 10 % of the source URLs are bare homepages', () => {
+    const urls = seed.items.flatMap((i) =>
+      ((i.nl.sources as { url?: string }[] | undefined) ?? []).flatMap((s) =>
+        s.url ? [s.url] : [],
+      ),
+    );
+    const homepages = urls.filter((u) => {
+      const { pathname, search } = new URL(u);
+      return (pathname === '/' || pathname === '') && search === '';
+    });
+    expect(urls.length).toBeGreaterThan(0);
+    expect(homepages.length).toBeLessThanOrEqual(Math.floor(urls.length * 0.1));
+  });
+
+  it('reads as publication, not as editorial notes', () => {
+    const found: string[] = [];
+    for (const item of seed.items) {
+      const texts = [item.bodyNl, item.bodyEn, JSON.stringify(item.nl), JSON.stringify(item.en)];
+      for (const phrase of NOTE_PHRASES) {
+        if (texts.some((t) => phrase.test(t))) found.push(`${item.ref}: ${String(phrase)}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it('cites every source with a URL or a publisher', () => {
