@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import globals from 'globals';
 
 export default tseslint.config(
   {
@@ -73,6 +74,27 @@ export default tseslint.config(
             },
             { target: './src', from: './test', message: 'src never imports test code.' },
             {
+              target: './src/embed',
+              from: './src',
+              except: ['./embed'],
+              message: 'src/embed runs in the browser: it imports nothing from the server code.',
+            },
+            {
+              target: [
+                './src/lib',
+                './src/db',
+                './src/content',
+                './src/search',
+                './src/seed',
+                './src/graphql',
+                './src/http',
+                './src/*.ts',
+              ],
+              from: './src/embed',
+              message:
+                'The server serves the built bundle (dist/embed); it never imports src/embed.',
+            },
+            {
               target: ['./src/search/sqlite-fts', './src/search/meilisearch'],
               from: './src/content',
               except: ['./common/enums.ts'],
@@ -89,6 +111,11 @@ export default tseslint.config(
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'] })],
     },
+  },
+  {
+    // The web components: browser code, type-checked with src/embed/tsconfig.json (DOM lib).
+    files: ['src/embed/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['test/**/*.ts'],

@@ -68,6 +68,12 @@ describe('the lint rules that keep imports one way', () => {
         file: 'src/search/documents.ts',
         extra: "export { LiveContent } from '../graphql/live-content';",
       },
+      { file: 'src/embed/kb-search.ts', extra: '' },
+      { file: 'src/embed/api.ts', extra: "export { ErrorCode } from '../lib/errors';" },
+      {
+        file: 'src/http/embed/index.ts',
+        extra: "export { KbSearch } from '../../embed/kb-search';",
+      },
     ]);
   }, 180_000);
 
@@ -82,5 +88,11 @@ describe('the lint rules that keep imports one way', () => {
   it('refuse an import up the layers', () => {
     expect(results[2]).toContain('import-x/no-restricted-paths');
     expect(results[3]).toContain('import-x/no-restricted-paths');
+  });
+
+  it('keep the browser code and the server code apart', () => {
+    expect(results[4]).toEqual([]);
+    expect(results[5]).toContain('import-x/no-restricted-paths');
+    expect(results[6]).toContain('import-x/no-restricted-paths');
   });
 });
