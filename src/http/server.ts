@@ -5,6 +5,7 @@ import type { Orm } from '../db/orm';
 import type { Context } from '../graphql/context';
 import type { LiveContent } from '../graphql/live-content';
 import { createApollo } from '../graphql/apollo';
+import { registerEmbed } from './embed';
 import { registerErrorHandling } from './error-handler';
 import { registerGracefulClose } from './graceful-close';
 import { registerGraphiqlAssets } from './graphiql/assets';
@@ -78,6 +79,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   registerMethodNotAllowed(app);
   registerGraphiqlAssets(app);
   registerVisuals(app, live);
+  registerEmbed(app, logger);
   registerHealth(app, [databaseCheck(orm), searchCheck(live), ...(deps.readinessChecks ?? [])]);
   return app;
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DEMO_PATH } from '../embed';
 import { ASSET_BASE } from './assets';
 import { EXAMPLE_TABS } from './examples';
 
@@ -20,9 +21,18 @@ const PAGE = `<!doctype html>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Knowledge base API · GraphiQL</title>
     <link rel="stylesheet" href="${ASSET_BASE}/graphiql.min.css" />
-    <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+    <style>
+      html, body { height: 100%; margin: 0; }
+      body { display: flex; flex-direction: column; }
+      #graphiql { flex: 1; min-height: 0; }
+      .kb-links { margin: 0; padding: 4px 16px; font: 14px/1.5 system-ui, sans-serif; }
+    </style>
   </head>
   <body>
+    <p class="kb-links">
+      Embedding in a portal? See the <a href="${DEMO_PATH}">portal kit demo</a>: web components
+      for guidance, search, legal powers and the role model.
+    </p>
     <div id="graphiql">Loading GraphiQL…</div>
     <script type="application/json" id="graphiql-config">${config}</script>
     <script src="${ASSET_BASE}/react.production.min.js"></script>
