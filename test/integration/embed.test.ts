@@ -42,13 +42,15 @@ describe('the portal kit over HTTP', () => {
     await server.close();
   });
 
-  it('serves kb.js as the built ES module, readable from any origin and kept for a year', async () => {
+  it('serves kb.js as the built ES module, readable from any origin and kept for a day', async () => {
     const res = await rawGet(`${server.url}/embed/v1/kb.js`, {
       origin: 'https://portal.example.nl',
     });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['cache-control']).toBe(
+      'public, max-age=86400, stale-while-revalidate=604800',
+    );
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.headers.etag).toMatch(/^"[\w-]+"$/);

@@ -48,6 +48,9 @@ function readBundle(file: string): Bundle {
  * Portals load it as a module script, which browsers fetch in CORS mode, so any origin may read
  * it; it changes only with a release, so browsers keep it a year and revalidate by ETag.
  */
+/** Kept a day, served stale for a week while revalidating. */
+export const KB_JS_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800';
+
 export function registerEmbedBundle(
   app: FastifyInstance,
   logger: FastifyBaseLogger,
@@ -72,7 +75,9 @@ export function registerEmbedBundle(
     void reply
       .header('access-control-allow-origin', '*')
       .header('cross-origin-resource-policy', 'cross-origin')
-      .header('cache-control', 'public, max-age=31536000, immutable')
+      // A day, then a cheap revalidation by ETag: `v1` names the interface, not the build, so
+      // a release that changes the components reaches every portal within a day.
+      .header('cache-control', KB_JS_CACHE_CONTROL)
       .header('vary', 'accept-encoding')
       .header('etag', etag);
     if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send();
