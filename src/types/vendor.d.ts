@@ -5,8 +5,3 @@ declare module 'snowball-stemmers' {
   }
   export function newStemmer(language: string): Stemmer;
 }
-
-declare module 'stopword' {
-  /** Dutch stop words. */
-  export const nld: string[];
-}

@@ -71,7 +71,12 @@ export function miniSearchRanker(documents: readonly SearchDocument[]): Ranker {
     byLocale.set(locale, mini);
   }
   return (query, locale) =>
-    Promise.resolve(byLocale.get(locale)!.search(query).map((r) => r.ref as string));
+    Promise.resolve(
+      byLocale
+        .get(locale)!
+        .search(query)
+        .map((r) => r.ref as string),
+    );
 }
 
 const pct = (v: number) => v.toFixed(2);

@@ -4,6 +4,7 @@ import { matchExpression } from '../../src/search/sqlite-fts/match';
 const group = (...alternatives: QueryGroup['alternatives']): QueryGroup => ({
   text: 'x',
   alternatives,
+  docs: 1,
 });
 
 describe('FTS5 match expression', () => {
@@ -13,7 +14,7 @@ describe('FTS5 match expression', () => {
   it('names the index terms of a prefix longer than the prefix indexes', () => {
     const expression = matchExpression(
       [group({ kind: 'term', term: 'signa', typo: false }, { kind: 'prefix', prefix: 'signa' })],
-      prefixTerms,
+      { prefixTerms },
     );
     expect(expression).toBe('("signa" OR "signaal" OR "signaler")');
   });
@@ -25,9 +26,11 @@ describe('FTS5 match expression', () => {
         group({ kind: 'prefix', prefix: 'sig' }),
         group({ kind: 'term', term: 'gemeent', typo: false }, { kind: 'prefix', prefix: 'gemee' }),
       ],
-      (prefix) => {
-        used.push(prefix);
-        return undefined;
+      {
+        prefixTerms: (prefix) => {
+          used.push(prefix);
+          return undefined;
+        },
       },
     );
     expect(expression).toBe('("sig"*) AND ("gemeent" OR "gemee"*)');
@@ -44,7 +47,7 @@ describe('FTS5 match expression', () => {
             { kind: 'term', term: 'bestu', typo: true },
           ),
         ],
-        prefixTerms,
+        { prefixTerms },
       ),
     ).toBe('("bestu")');
   });

@@ -3,7 +3,7 @@ import { allowedTypos } from './edit-distance';
 import { isStopWord, stem, words } from './normalize';
 import type { SynonymGroups } from '../synonyms';
 
-/** What the index knows, for typo tolerance and compound splitting. */
+/** What the index knows, for typo tolerance, compound splitting and word frequencies. */
 export interface Vocabulary {
   /** Is this stem an index term? */
   hasTerm(term: string): boolean;
@@ -11,32 +11,75 @@ export interface Vocabulary {
   nearTerms(term: string, maxTypos: number): string[];
   /** Is this normalised word one the corpus uses? */
   hasWord(word: string): boolean;
+  /** Number of documents holding the index term (0 when none). */
+  docsWith(term: string): number;
+  /** Number of documents holding any index term that starts with `prefix` (an upper bound). */
+  docsWithPrefix(prefix: string): number;
 }
 
 export type Alternative =
   | { readonly kind: 'term'; readonly term: string; readonly typo: boolean }
   | { readonly kind: 'prefix'; readonly prefix: string }
+  /** Words that must all occur (two query words that the corpus also writes as one). */
   | { readonly kind: 'all'; readonly terms: readonly string[] }
+  /**
+   * The parts of a compound, as whole words close to each other ("sluiting van woningen" for
+   * woningsluiting); with `prefix`, the last part is still being typed.
+   */
+  | { readonly kind: 'near'; readonly terms: readonly string[]; readonly prefix?: boolean }
   | { readonly kind: 'phrase'; readonly terms: readonly string[] };
 
 /** One query word (or synonym span); a document must match one of its alternatives. */
 export interface QueryGroup {
   readonly text: string;
   readonly alternatives: readonly Alternative[];
+  /** About how many documents the group matches: frequent groups are dropped first. */
+  readonly docs: number;
 }
 
 export const MAX_QUERY_WORDS = 10;
 const MAX_TYPO_CANDIDATES = 4;
+/** Shortest compound head, and shortest typed tail, for type-ahead into a compound. */
+const MIN_HEAD = 4;
+const MIN_TAIL = 2;
+/** Shortest word whose inflected forms it begins are also searched. */
+const MIN_INFLECTED = 6;
+
+/**
+ * A word being typed as the tail of a compound whose head is complete: "woningsl" ->
+ * woning + "sl" (sluiting). The longest known head wins, allowing a linking "s" or "e(n)".
+ */
+function compoundPrefix(word: string, vocab: Vocabulary): Alternative | undefined {
+  for (let i = word.length - MIN_TAIL; i >= MIN_HEAD; i -= 1) {
+    const tail = word.slice(i);
+    if (vocab.docsWithPrefix(tail) === 0) continue;
+    const head = word.slice(0, i);
+    for (const candidate of [head, head.replace(/s$/, ''), head.replace(/en?$/, '')]) {
+      if (candidate.length >= MIN_HEAD && vocab.hasWord(candidate) && !isStopWord(candidate))
+        return { kind: 'near', terms: [stem(candidate), tail], prefix: true };
+    }
+  }
+  return undefined;
+}
 
 function wordGroup(word: string, last: boolean, vocab: Vocabulary): QueryGroup {
   const term = stem(word);
-  const alternatives: Alternative[] = [{ kind: 'term', term, typo: false }];
-  if (last && word.length >= 2) alternatives.push({ kind: 'prefix', prefix: word });
-  // A compound also finds texts that use its parts separately ("woningsluiting" ~ "sluiting
-  // van woningen"), even when the compound itself occurs somewhere.
+  const alternatives: Alternative[] = [];
+  if (!isStopWord(word)) alternatives.push({ kind: 'term', term, typo: false });
+  if (last && word.length >= 2) {
+    alternatives.push({ kind: 'prefix', prefix: word });
+    const into = vocab.hasTerm(term) ? undefined : compoundPrefix(word, vocab);
+    if (into) alternatives.push(into);
+  } else if (word.length >= MIN_INFLECTED && term.length < word.length - 1) {
+    // The stemmer cut an ending that other forms keep (herk[en] vs herkenn[en]): the word as
+    // typed also finds the words it begins.
+    alternatives.push({ kind: 'prefix', prefix: word });
+  }
+  // A compound also finds texts that use its parts as words close together ("woningsluiting"
+  // ~ "sluiting van woningen"), but not texts that only have one part somewhere.
   const parts = splitCompound(word, (w) => vocab.hasWord(w) || vocab.hasTerm(stem(w)));
-  if (parts) alternatives.push({ kind: 'all', terms: parts.map(stem) });
-  if (!vocab.hasTerm(term)) {
+  if (parts) alternatives.push({ kind: 'near', terms: parts.map(stem) });
+  if (!vocab.hasTerm(term) && !isStopWord(word)) {
     const typos = allowedTypos(word);
     if (typos > 0) {
       for (const near of vocab.nearTerms(term, typos).slice(0, MAX_TYPO_CANDIDATES)) {
@@ -44,7 +87,35 @@ function wordGroup(word: string, last: boolean, vocab: Vocabulary): QueryGroup {
       }
     }
   }
-  return { text: word, alternatives };
+  return { text: word, alternatives, docs: docsOf(alternatives, vocab) };
+}
+
+/** The most documents any alternative matches: a group matches at least that many. */
+function docsOf(alternatives: readonly Alternative[], vocab: Vocabulary): number {
+  return Math.max(
+    0,
+    ...alternatives.map((alt) => {
+      switch (alt.kind) {
+        case 'term':
+          return vocab.docsWith(alt.term);
+        case 'prefix':
+          return vocab.docsWithPrefix(alt.prefix);
+        default:
+          return Math.min(...alt.terms.map((t) => vocab.docsWith(t)));
+      }
+    }),
+  );
+}
+
+/** The query's words: function words go, unless the last is still being typed. */
+function queryWords(query: string): string[] {
+  const text = query.slice(0, 1000);
+  // No Dutch word is longer than this; longer "words" are noise and only cost time.
+  const all = words(text).filter((w) => w.length <= 40);
+  const typing = /[\p{L}\p{N}]$/u.test(text);
+  const kept = all.filter((w, i) => !isStopWord(w) || (typing && i === all.length - 1));
+  const meaningful = kept.some((w) => !isStopWord(w)) ? kept : all;
+  return meaningful.slice(-MAX_QUERY_WORDS);
 }
 
 /**
@@ -56,36 +127,71 @@ export function analyseQuery(
   vocab: Vocabulary,
   synonyms: SynonymGroups,
 ): QueryGroup[] {
-  // No Dutch word is longer than this; longer "words" are noise and only cost time.
-  const all = words(query.slice(0, 1000)).filter((w) => w.length <= 40);
-  const meaningful = all.filter((w) => !isStopWord(w));
-  const tokens = (meaningful.length > 0 ? meaningful : all).slice(0, MAX_QUERY_WORDS);
+  const tokens = queryWords(query);
   const groups: QueryGroup[] = [];
   for (let i = 0; i < tokens.length;) {
     const span = matchSynonym(tokens, i, synonyms);
+    const last = i === tokens.length - 1;
     if (span) {
       const { length, terms } = span;
       const text = tokens.slice(i, i + length).join(' ');
-      const alternatives = terms.map((t): Alternative =>
-        t.length === 1
-          ? { kind: 'term', term: stem(t[0]), typo: false }
-          : { kind: 'phrase', terms: t.map(stem) },
-      );
-      groups.push({ text, alternatives });
+      const alternatives = terms
+        .map(contentWords)
+        .map((t): Alternative =>
+          t.length === 1
+            ? { kind: 'term', term: stem(t[0]), typo: false }
+            : { kind: 'phrase', terms: t.map(stem) },
+        );
+      groups.push({ text, alternatives, docs: docsOf(alternatives, vocab) });
       i += length;
+    } else if (!last && vocab.hasWord(tokens[i] + tokens[i + 1])) {
+      // Two words the corpus also writes as one ("exit begeleiding" ~ exitbegeleiding).
+      const [a, b] = [tokens[i], tokens[i + 1]];
+      const alternatives: Alternative[] = [
+        { kind: 'all', terms: [stem(a), stem(b)] },
+        { kind: 'term', term: stem(a + b), typo: false },
+      ];
+      groups.push({ text: `${a} ${b}`, alternatives, docs: docsOf(alternatives, vocab) });
+      i += 2;
     } else {
-      groups.push(wordGroup(tokens[i], i === tokens.length - 1, vocab));
+      groups.push(wordGroup(tokens[i], last, vocab));
       i += 1;
     }
   }
-  return groups;
+  return groups.filter((g) => g.alternatives.length > 0);
 }
+
+/**
+ * The queries to try, strictest first, as Meilisearch's `frequency` matching strategy: all
+ * groups, then without the group that matches the most documents, and so on down to the
+ * rarest group alone. A rare word is never dropped before a common one; a word that matches
+ * nothing at all goes first, as it can only keep the others from matching.
+ */
+export function dropOrder(groups: readonly QueryGroup[]): QueryGroup[][] {
+  const weight = (g: QueryGroup) => (g.docs === 0 ? Infinity : g.docs);
+  const order = groups
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => weight(b.g) - weight(a.g) || b.i - a.i)
+    .map(({ g }) => g);
+  const levels: QueryGroup[][] = [];
+  for (let k = 0; k < groups.length; k += 1) {
+    const dropped = new Set(order.slice(0, k));
+    levels.push(groups.filter((g) => !dropped.has(g)));
+  }
+  return levels;
+}
+
+/** A term's words without function words, as the index holds them. */
+const contentWords = (term: readonly string[]) => {
+  const kept = term.filter((w) => !isStopWord(w));
+  return kept.length > 0 ? kept : term;
+};
 
 /** The longest synonym term starting at `i`, with all terms of its group. */
 function matchSynonym(tokens: readonly string[], i: number, synonyms: SynonymGroups) {
   let best: { length: number; terms: readonly (readonly string[])[] } | undefined;
   for (const group of synonyms) {
-    for (const term of group) {
+    for (const term of group.map(contentWords)) {
       const fits = term.every(
         (w, k) => tokens[i + k] === w || stem(tokens[i + k] ?? '') === stem(w),
       );
@@ -107,7 +213,10 @@ export function matchedBy(groups: readonly QueryGroup[]): {
     for (const alt of group.alternatives) {
       if (alt.kind === 'term') terms.add(alt.term);
       else if (alt.kind === 'prefix') prefixes.push(alt.prefix);
-      else alt.terms.forEach((t) => terms.add(t));
+      else if (alt.kind === 'near' && alt.prefix) {
+        terms.add(alt.terms[0]);
+        prefixes.push(alt.terms[1]);
+      } else alt.terms.forEach((t) => terms.add(t));
     }
   }
   return { terms, prefixes };

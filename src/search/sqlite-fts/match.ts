@@ -15,8 +15,22 @@ const MAX_PREFIX_TERMS = 32;
 /** The index terms that start with a prefix; undefined when there are more than `max`. */
 export type PrefixTerms = (prefix: string, max: number) => readonly string[] | undefined;
 
+/** How words are matched against one table. */
+export interface MatchOptions {
+  /** The index terms that start with a prefix (to name them instead of a prefix query). */
+  readonly prefixTerms?: PrefixTerms;
+  /**
+   * Columns of whole words, when the table also has others (compound parts): the parts of a
+   * query compound must be whole words near each other, not parts of other compounds.
+   */
+  readonly wordColumns?: readonly string[];
+}
+
+/** Parts of a compound written apart are at most this many words from each other. */
+const NEAR_DISTANCE = 3;
+
 /** The FTS5 operands, ORed, that stand for one alternative. */
-function operands(alt: Alternative, prefixTerms?: PrefixTerms): string[] {
+function operands(alt: Alternative, { prefixTerms, wordColumns }: MatchOptions): string[] {
   switch (alt.kind) {
     case 'term':
       return [quote(alt.term)];
@@ -32,16 +46,23 @@ function operands(alt: Alternative, prefixTerms?: PrefixTerms): string[] {
     }
     case 'all':
       return [`(${alt.terms.map(quote).join(' AND ')})`];
+    case 'near': {
+      const phrases = alt.terms.map((t, i) =>
+        alt.prefix && i === alt.terms.length - 1 ? `${quote(t)}*` : quote(t),
+      );
+      const near = `NEAR(${phrases.join(' ')}, ${NEAR_DISTANCE})`;
+      return [wordColumns ? `{${wordColumns.join(' ')}} : ${near}` : near];
+    }
     case 'phrase':
       return [`"${alt.terms.map((t) => quote(t).slice(1, -1)).join(' ')}"`];
   }
 }
 
 /** The FTS5 MATCH expression: groups ANDed, alternatives ORed. */
-export function matchExpression(groups: readonly QueryGroup[], prefixTerms?: PrefixTerms): string {
+export function matchExpression(groups: readonly QueryGroup[], options: MatchOptions = {}): string {
   return groups
     .map((g) => {
-      const ors = new Set(g.alternatives.flatMap((a) => operands(a, prefixTerms)));
+      const ors = new Set(g.alternatives.flatMap((a) => operands(a, options)));
       return `(${[...ors].join(' OR ')})`;
     })
     .join(' AND ');

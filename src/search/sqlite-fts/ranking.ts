@@ -57,36 +57,35 @@ async function best(
   return lists.flat().sort((a, b) => a.rank - b.rank || a.rowid - b.rowid);
 }
 
+/** One ranking tier: the matches of an expression in one table, best bm25 first. */
+export interface Tier {
+  readonly table: keyof typeof RANKS;
+  readonly expression: string;
+}
+
 /**
- * The first `need` results in ranking order, tier by tier as Meilisearch orders them: all
- * words in the title without typos, then in the title with typos, then in title, summary or
- * tags, then everywhere, each by field-weighted bm25. Each tier only ranks its own (small) candidate set; the big set is
- * ranked only when the title tiers do not fill the page.
+ * The first `need` results in ranking order: tier by tier, each tier ranking only its own
+ * candidates by field-weighted bm25, and a later tier only asked when the earlier ones do not
+ * fill the page (so the big set of body matches is rarely ranked at all).
  */
 export async function rankedRowids(
   db: SqliteDb,
-  tiers: { readonly exact: string; readonly full: string; readonly typos: boolean },
+  tiers: readonly Tier[],
   scope: Scope,
   need: number,
 ): Promise<{ rowid: number; score: number }[]> {
   const out: { rowid: number; score: number }[] = [];
   const seen = new Set<number>();
-  const take = (rows: Ranked[], base: number) => {
-    for (const r of rows) {
-      if (out.length >= need) return;
+  for (const [i, tier] of tiers.entries()) {
+    if (out.length >= need) break;
+    const base = (tiers.length - i) * 1000;
+    for (const r of await best(db, tier.table, tier.expression, scope, need + out.length)) {
+      if (out.length >= need) break;
       if (seen.has(r.rowid)) continue;
       seen.add(r.rowid);
       out.push({ rowid: r.rowid, score: base - r.rank });
     }
-  };
-  take(await best(db, 'fts_title', tiers.exact, scope, need), 2000);
-  if (out.length < need && tiers.typos)
-    take(await best(db, 'fts_title', tiers.full, scope, need + out.length), 1000);
-  // Title, summary and tags before the body: most pages fill here, without ranking every
-  // body match.
-  if (out.length < need)
-    take(await best(db, 'fts_head', tiers.full, scope, need + out.length), 500);
-  if (out.length < need) take(await best(db, 'fts', tiers.full, scope, need + out.length), 0);
+  }
   return out;
 }
 
@@ -134,13 +133,4 @@ export async function countByTag(
      GROUP BY tag ORDER BY count DESC, tag LIMIT 50`,
     scope.ranges.flatMap(() => [expression, ...scope.tags]),
   );
-}
-
-/** Whether anything in the first range matches (cheap: stops at the first hit). */
-export async function anyMatch(db: SqliteDb, expression: string, scope: Scope): Promise<boolean> {
-  const row = await db.get(
-    `SELECT 1 FROM fts WHERE fts MATCH ? AND ${rowidBetween(scope.ranges[0])}${tagSql(scope.tags)} LIMIT 1`,
-    [expression, ...scope.tags],
-  );
-  return row !== undefined;
 }

@@ -5,13 +5,19 @@ import { PREFIX_INDEXES } from './match';
  * Layout of the index file. An index written with another layout counts as missing, so
  * start-up rebuilds it; raise this whenever what is written changes.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** Options shared by the FTS5 tables: folded diacritics, prefix indexes, no content copy. */
 const FTS_OPTIONS = `tokenize = 'unicode61 remove_diacritics 2', prefix = '${PREFIX_INDEXES.join(' ')}', content = '', contentless_delete = 1`;
 
-/** Field weights for bm25, in column order of the fts table. */
-export const WEIGHTS = { title: 10, summary: 4, tags: 5, body: 1, extra: 3 } as const;
+/**
+ * Field weights for bm25, in column order of the fts table. `parts` holds the parts of the
+ * compounds of all fields: a word found only inside a compound counts for little.
+ */
+export const WEIGHTS = { title: 10, summary: 4, tags: 5, body: 1, extra: 3, parts: 1 } as const;
+
+/** The fts columns of whole words, which compound parts must be found in to count as words. */
+export const WORD_COLUMNS = ['title', 'summary', 'tags', 'body', 'extra'] as const;
 
 /**
  * `docs` keeps the original text (for snippets) and facets; `fts` holds the analysed terms

@@ -7,10 +7,11 @@ import {
   type Matcher,
   type StemmedToken,
 } from '../analysis/highlight';
-import { normalize } from '../analysis/normalize';
-import { analyseQuery, matchedBy, type QueryGroup } from '../analysis/query';
+import { isQuestion, normalize } from '../analysis/normalize';
+import { analyseQuery, dropOrder, matchedBy, type QueryGroup } from '../analysis/query';
 import {
   SearchUnavailableError,
+  type FacetResult,
   type SearchReader,
   type SearchRequest,
   type SearchResult,
@@ -18,9 +19,10 @@ import {
 import type { SynonymGroups } from '../synonyms';
 import type { SqlitePool } from './db';
 import type { FileSignature } from './index-file';
-import { matchExpression, withoutTypos } from './match';
+import { matchExpression } from './match';
 import type { Partitions } from './partitions';
-import { anyMatch, countByTag, countByType, rankedRowids, type Scope } from './ranking';
+import { countByTag, countByType, rankedRowids, type Scope } from './ranking';
+import { rankingTiers } from './tiers';
 import type { IndexVocabulary } from './vocabulary';
 
 interface HitRow {
@@ -112,7 +114,7 @@ export class SqliteFtsReader implements SearchReader {
 
   private async find(request: SearchRequest): Promise<SearchResult> {
     const { db, vocab } = this;
-    let groups = analyseQuery(request.query, vocab, this.synonyms);
+    const groups = analyseQuery(request.query, vocab, this.synonyms);
     if (groups.length === 0) return { total: 0, hits: [], facets: [] };
     const all: Scope = {
       ranges: this.partitions.rangesFor(request.locale),
@@ -123,21 +125,45 @@ export class SqliteFtsReader implements SearchReader {
       ...all,
       ranges: this.partitions.rangesFor(request.locale, request.types),
     };
-    // As Meilisearch's default matching strategy: when all words together find nothing, drop
-    // words from the end until something matches.
-    const expression = (gs: readonly QueryGroup[]) =>
-      matchExpression(gs, (prefix, max) => vocab.termsWithPrefix(prefix, max));
-    while (groups.length > 1 && !(await anyMatch(db, expression(groups), all)))
-      groups = groups.slice(0, -1);
-    const full = expression(groups);
-    const typos = groups.some((g) => g.alternatives.some((a) => a.kind === 'term' && a.typo));
-    const exact = typos ? expression(withoutTypos(groups)) : full;
+    const question = isQuestion(request.query);
+    let kept = groups;
+    for (;;) {
+      const levels = dropOrder(kept);
+      const tiers = rankingTiers(
+        levels,
+        (gs, wordColumns) =>
+          matchExpression(gs, {
+            prefixTerms: (prefix, max) => vocab.termsWithPrefix(prefix, max),
+            wordColumns,
+          }),
+        question,
+      );
+      // Every document the loosest query matches is a result; the tiers put those with all
+      // words first.
+      const loosest = tiers.at(-1)!.expression;
+      const [byType, byTag, ranked] = await Promise.all([
+        countByType(db, loosest, all),
+        countByTag(db, loosest, scope),
+        rankedRowids(db, tiers, scope, request.offset + request.limit),
+      ]);
+      // The rarest word matches nothing in this locale (word counts span both): drop it too.
+      if (byType.length === 0 && kept.length > 1) {
+        const rarest = levels.at(-1)!;
+        kept = kept.filter((g) => !rarest.includes(g));
+        continue;
+      }
+      return this.page(request, groups, byType, byTag, ranked);
+    }
+  }
 
-    const [byType, byTag, ranked] = await Promise.all([
-      countByType(db, full, all),
-      countByTag(db, full, scope),
-      rankedRowids(db, { exact, full, typos }, scope, request.offset + request.limit),
-    ]);
+  private async page(
+    request: SearchRequest,
+    groups: readonly QueryGroup[],
+    byType: FacetResult['values'],
+    byTag: FacetResult['values'],
+    ranked: readonly { rowid: number; score: number }[],
+  ): Promise<SearchResult> {
+    const { vocab } = this;
     const wanted = request.types?.length ? new Set<string>(request.types) : undefined;
     const total = byType
       .filter((f) => !wanted || wanted.has(f.value))

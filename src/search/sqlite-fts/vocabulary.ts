@@ -7,6 +7,8 @@ export class IndexVocabulary implements Vocabulary {
   private readonly byLength = new Map<number, { term: string; docs: number }[]>();
   /** All terms in code-unit order, for prefix lookups. */
   private readonly sorted: readonly string[];
+  /** Documents of the sorted terms before each position, for prefix counts. */
+  private readonly docsBefore: Float64Array;
 
   private constructor(
     private readonly terms: Map<string, number>,
@@ -20,6 +22,8 @@ export class IndexVocabulary implements Vocabulary {
       this.byLength.set(term.length, list);
     }
     this.sorted = [...terms.keys()].sort();
+    this.docsBefore = new Float64Array(this.sorted.length + 1);
+    this.sorted.forEach((t, i) => (this.docsBefore[i + 1] = this.docsBefore[i] + terms.get(t)!));
   }
 
   static async load(db: SqliteDb): Promise<IndexVocabulary> {
@@ -42,15 +46,32 @@ export class IndexVocabulary implements Vocabulary {
     return this.corpusWords.has(word);
   }
 
-  /** The index terms starting with `prefix`, or undefined when there are more than `max`. */
-  termsWithPrefix(prefix: string, max: number): string[] | undefined {
+  docsWith(term: string): number {
+    return this.terms.get(term) ?? 0;
+  }
+
+  /** Position of the first sorted term not below `key`. */
+  private lowerBound(key: string): number {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid] < prefix) lo = mid + 1;
+      if (this.sorted[mid] < key) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  docsWithPrefix(prefix: string): number {
+    const from = this.lowerBound(prefix);
+    // Terms with the prefix sort before the prefix followed by the highest code unit.
+    const to = this.lowerBound(`${prefix}\uffff`);
+    return this.docsBefore[to] - this.docsBefore[from];
+  }
+
+  /** The index terms starting with `prefix`, or undefined when there are more than `max`. */
+  termsWithPrefix(prefix: string, max: number): string[] | undefined {
+    const lo = this.lowerBound(prefix);
     const found: string[] = [];
     for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i += 1) {
       if (found.length === max) return undefined;

@@ -85,7 +85,7 @@ export async function insertDocuments(
       docRows,
     );
     await db.run(
-      `INSERT INTO fts (rowid, title, summary, tags, body, extra) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO fts (rowid, title, summary, tags, body, extra, parts) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       ftsRows,
     );
     await db.run(
