@@ -18,6 +18,11 @@ export interface SearchHitResult {
   readonly highlights: readonly { field: string; snippet: string }[];
 }
 
+/** A completion of what a user is typing: the text with its last word completed, or an item. */
+export type Suggestion =
+  | { readonly kind: 'word'; readonly text: string }
+  | { readonly kind: 'title'; readonly text: string; readonly type: string; readonly slug: string };
+
 export interface FacetResult {
   readonly field: 'type' | 'tags';
   readonly values: readonly { value: string; count: number }[];
@@ -53,7 +58,11 @@ export interface SearchReader {
   /** How the index came to hold the target: found as it was, updated item by item, or built. */
   readonly opened: 'found' | 'updated' | 'built';
   search(request: SearchRequest): Promise<SearchResult>;
-  suggest(prefix: string, locale: Locale, limit: number): Promise<string[]>;
+  /**
+   * Completions in the locale: words of that locale's documents that complete the last word
+   * (the word itself first when it is complete), and titles of items that match the text.
+   */
+  suggest(prefix: string, locale: Locale, limit: number): Promise<Suggestion[]>;
   /** Releases what the reader holds; searches already started finish first. */
   close(): Promise<void>;
 }

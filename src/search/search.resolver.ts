@@ -14,6 +14,7 @@ import type { SearchContext } from './context';
 import { searchLatency } from './metrics';
 import { SearchUnavailableError, type SearchReader } from './search-engine';
 import { SearchConnection } from './search.type';
+import { Suggestion, SuggestionKind } from './suggestion.type';
 
 const MAX_SEARCH_RESULTS = 1000;
 
@@ -123,23 +124,31 @@ export class SearchResolver {
     };
   }
 
-  @Query(() => [String], {
-    description: 'Completions for search-as-you-type: the text with its last word completed.',
+  @Query(() => [Suggestion], {
+    description:
+      'Completions for search-as-you-type, in the locale: the text with its last word completed (a complete word included), and titles of matching items.',
   })
-  suggest(
+  async suggest(
     @Arg('prefix', { description: 'What the user has typed so far.' }) prefix: string,
     @Arg('locale', () => Locale, {
       nullable: true,
       defaultValue: Locale.NL,
-      description: 'Locale.',
+      description: 'Locale whose words and titles are suggested.',
     })
     locale: Locale | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 8, description: 'How many, 0 to 20.' })
     first: number | null,
     @Ctx() ctx: Context,
-  ): Promise<string[]> {
+  ): Promise<Suggestion[]> {
     const limit = pageSize(first ?? 8, 20);
-    return guarded(() => readerOf(ctx).suggest(prefix, locale ?? Locale.NL, limit));
+    const lang = locale ?? Locale.NL;
+    const found = await guarded(() => readerOf(ctx).suggest(prefix, lang, limit));
+    return found.flatMap((s): Suggestion[] => {
+      if (s.kind === 'word') return [{ text: s.text, kind: SuggestionKind.WORD, content: null }];
+      const item = ctx.content.item(s.type, s.slug);
+      const content = item && ctx.content.view(item, lang);
+      return content ? [{ text: content.title, kind: SuggestionKind.TITLE, content }] : [];
+    });
   }
 }
 

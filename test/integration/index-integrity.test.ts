@@ -300,7 +300,7 @@ describe('search index integrity (embedded SQLite FTS5, over HTTP)', () => {
 
     for (let round = 1; round <= 3; round += 1) {
       for (const { word } of KNOWN) expect(await search(server, word, round)).toEqual(UNAVAILABLE);
-      const suggest = await server.gql('{ suggest(prefix: "gebieds") }');
+      const suggest = await server.gql('{ suggest(prefix: "gebieds") { text kind } }');
       expect(suggest.errors?.map((e) => e.extensions?.code)).toEqual(['SEARCH_UNAVAILABLE']);
       const ready = await readyz(server);
       expect(ready.status).toBe(503);
@@ -372,7 +372,9 @@ describe('search index integrity (embedded SQLite FTS5, over HTTP)', () => {
     /** The server answers from its own content only. */
     async function expectOwnContent(server: TestServer, round = 0): Promise<void> {
       expect(await search(server, FOREIGN_WORD, 1 + (round % 50))).toEqual(NOTHING);
-      const suggest = await server.gql<{ suggest: string[] }>('{ suggest(prefix: "quok") }');
+      const suggest = await server.gql<{ suggest: string[] }>(
+        '{ suggest(prefix: "quok") { text kind } }',
+      );
       expect(suggest.errors).toBeUndefined();
       expect(suggest.data!.suggest).not.toContain(FOREIGN_WORD);
       await expectKnownWordsFound(server, round);

@@ -108,9 +108,39 @@ describe.each(DIALECTS)('search over GraphQL on %s (embedded engine)', (dialect)
     }
   });
 
-  it('completes the last word for search-as-you-type', async () => {
-    const res = await server.gql<{ suggest: string[] }>('{ suggest(prefix: "openbare or") }');
-    expect(res.data!.suggest).toContain('openbare orde');
+  interface Suggested {
+    suggest: { text: string; kind: string; content: { slug: string; locale: string } | null }[];
+  }
+  const suggest = async (prefix: string, locale = 'NL') =>
+    (
+      await server.gql<Suggested>(
+        'query Suggest($prefix: String!, $locale: Locale) { suggest(prefix: $prefix, locale: $locale) { text kind content { slug locale } } }',
+        { prefix, locale },
+      )
+    ).data!.suggest;
+
+  it('completes the last word for search-as-you-type, and offers matching titles', async () => {
+    expect(await suggest('openbare or')).toContainEqual({
+      text: 'openbare orde',
+      kind: 'WORD',
+      content: null,
+    });
+    expect(await suggest('gebiedsv')).toContainEqual({
+      text: 'Gebiedsverbod',
+      kind: 'TITLE',
+      content: { slug: 'gebiedsverbod', locale: 'NL' },
+    });
+  });
+
+  it('suggests the words and titles of the requested locale, a complete word first', async () => {
+    const english = await suggest('area', 'EN');
+    expect(english[0]).toEqual({ text: 'area', kind: 'WORD', content: null });
+    expect(english).toContainEqual({
+      text: 'Area ban',
+      kind: 'TITLE',
+      content: { slug: 'gebiedsverbod', locale: 'EN' },
+    });
+    expect((await suggest('area')).filter((s) => s.kind === 'WORD')).toEqual([]);
   });
 
   it('follows the seed: exactly the changed items, and nothing when the seed fails', async () => {
@@ -184,7 +214,7 @@ describe('search with Meilisearch configured but unreachable', () => {
     expect(list.errors).toBeUndefined();
     const res = await server.gql('{ search(query: "woning") { totalCount } }');
     expectGraphqlError(res, { code: 'SEARCH_UNAVAILABLE', path: ['search'] });
-    const suggest = await server.gql('{ suggest(prefix: "won") }');
+    const suggest = await server.gql('{ suggest(prefix: "won") { text kind } }');
     expectGraphqlError(suggest, { code: 'SEARCH_UNAVAILABLE' });
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(503);

@@ -321,10 +321,19 @@ describe.each(ENGINES)('search contract: $name', ({ create, isolated }) => {
     expect(Array.isArray(result.hits)).toBe(true);
   });
 
-  it('suggests completions of the last word', async () => {
+  it('suggests completions of the last word, the complete word first, and titles', async () => {
     const suggestions = await reader.suggest('ernstige verst', Locale.NL, 5);
-    expect(suggestions.length).toBeGreaterThan(0);
-    expect(suggestions.every((s) => s.toLowerCase().includes('verst'))).toBe(true);
+    const words = suggestions.filter((s) => s.kind === 'word').map((s) => s.text);
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.every((w) => w.startsWith('ernstige verst'))).toBe(true);
+    expect(await reader.suggest('woning sl', Locale.NL, 5)).toContainEqual({
+      kind: 'title',
+      text: 'Sluiting van woningen',
+      type: ContentType.LEGAL_POWER,
+      slug: 'woningsluiting',
+    });
+    const complete = await reader.suggest('woning', Locale.NL, 5);
+    expect(complete[0]).toEqual({ kind: 'word', text: 'woning' });
   });
 
   it('brings the index to new content item by item, the old version readable meanwhile', async () => {

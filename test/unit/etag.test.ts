@@ -48,7 +48,7 @@ describe('a request report', () => {
     engine: 'sqlite-fts',
     version: 1,
     opened: 'found',
-    suggest: () => Promise.resolve(['woning']),
+    suggest: () => Promise.resolve([{ kind: 'word', text: 'woning' }]),
   } as unknown as SearchReader;
   const live = { snapshot: { version: 1 }, search: reader } as unknown as LiveState;
 
@@ -64,7 +64,7 @@ describe('a request report', () => {
   };
 
   it('says when the answer came from the search index', async () => {
-    expect(await run('{ suggest(prefix: "won") }')).toBe(true);
+    expect(await run('{ suggest(prefix: "won") { text kind } }')).toBe(true);
     expect(await run('{ contentVersion }')).toBe(false);
   });
 });

@@ -1,10 +1,12 @@
 import { Locale } from '../../src/content/common/enums';
 import { ContentType } from '../../src/content/registry';
 import {
+  MEILI_SEARCH_PARAMS,
   meiliFilter,
   meiliId,
   meiliSettings,
   meiliTotal,
+  titleSuggestions,
   toMeiliDocument,
 } from '../../src/search/meilisearch/settings';
 import { itemDiff } from '../../src/search/documents';
@@ -45,6 +47,25 @@ describe('Meilisearch index settings', () => {
       expect.arrayContaining(['type', 'locale', 'tags']),
     );
     expect(settings.stopWords).toEqual(expect.arrayContaining(['de', 'het', 'een']));
+  });
+
+  it('drops the question and function words of both languages, not content words', () => {
+    expect(settings.stopWords).toEqual(
+      expect.arrayContaining(['hoe', 'wat', 'welke', 'mag', 'kan', 'how', 'what', 'does', 'can']),
+    );
+    for (const word of ['zorg', 'woning', 'burgemeester', 'mayor', 'werkt', 'herken'])
+      expect(settings.stopWords).not.toContain(word);
+  });
+
+  it('drops the most frequent words first when not every word matches', () => {
+    expect(MEILI_SEARCH_PARAMS.matchingStrategy).toBe('frequency');
+  });
+
+  it('suggests item titles, one per item', () => {
+    const hit = { title: 'Noodbevel', type: ContentType.LEGAL_POWER, slug: 'noodbevel' };
+    expect(titleSuggestions([hit, hit])).toEqual([
+      { kind: 'title', text: 'Noodbevel', type: ContentType.LEGAL_POWER, slug: 'noodbevel' },
+    ]);
   });
 });
 

@@ -12,11 +12,14 @@ import {
   type SearchReader,
   type SearchRequest,
   type SearchResult,
+  type Suggestion,
 } from '../search-engine';
 import {
+  MEILI_SEARCH_PARAMS,
   meiliFilter,
   meiliSettings,
   meiliTotal,
+  titleSuggestions,
   toMeiliDocument,
   type MeiliDocument,
 } from './settings';
@@ -207,7 +210,7 @@ class MeiliReader implements SearchReader {
 
   search(request: SearchRequest): Promise<SearchResult> {
     return guard('search', async () => {
-      const base = { indexUid: this.uid, q: request.query.slice(0, 1000) };
+      const base = { indexUid: this.uid, q: request.query.slice(0, 1000), ...MEILI_SEARCH_PARAMS };
       const { results } = await this.client.multiSearch({
         queries: [
           {
@@ -260,14 +263,15 @@ class MeiliReader implements SearchReader {
     });
   }
 
-  suggest(prefix: string, locale: Locale, limit: number): Promise<string[]> {
+  suggest(prefix: string, locale: Locale, limit: number): Promise<Suggestion[]> {
     return guard('suggest', async () => {
       const res = await this.client.index<MeiliDocument>(this.uid).search(prefix.slice(0, 200), {
+        ...MEILI_SEARCH_PARAMS,
         filter: meiliFilter(locale),
         limit,
-        attributesToRetrieve: ['title'],
+        attributesToRetrieve: ['title', 'type', 'slug'],
       });
-      return [...new Set(res.hits.map((h) => h.title))];
+      return titleSuggestions(res.hits);
     });
   }
 

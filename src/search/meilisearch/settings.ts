@@ -1,7 +1,27 @@
 import type { Settings } from 'meilisearch';
 import { STOP_WORDS } from '../analysis/normalize';
 import { itemOf, type SearchDocument } from '../documents';
+import type { Suggestion } from '../search-engine';
 import type { SynonymGroups } from '../synonyms';
+
+/**
+ * Search parameters of every query: when not all words match, drop the most frequent words
+ * first, as the embedded engine does (Meilisearch's default drops words from the end).
+ */
+export const MEILI_SEARCH_PARAMS = { matchingStrategy: 'frequency' } as const;
+
+/** Suggestions of item titles from search hits, one per item. */
+export function titleSuggestions(
+  hits: readonly Pick<MeiliDocument, 'title' | 'type' | 'slug'>[],
+): Suggestion[] {
+  const seen = new Set<string>();
+  return hits.flatMap((h) => {
+    const key = `${h.type}:${h.slug}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ kind: 'title' as const, text: h.title, type: h.type, slug: h.slug }];
+  });
+}
 
 /** Index settings, derived from the same sources as the embedded engine's analysis. */
 export function meiliSettings(synonyms: SynonymGroups): Settings {

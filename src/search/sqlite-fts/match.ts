@@ -63,6 +63,9 @@ export function matchExpression(groups: readonly QueryGroup[], options: MatchOpt
   return groups
     .map((g) => {
       const ors = new Set(g.alternatives.flatMap((a) => operands(a, options)));
+      // A prefix no index term starts with, alone: kept as FTS5 prefix syntax, which matches nothing.
+      if (ors.size === 0)
+        for (const a of g.alternatives) if (a.kind === 'prefix') ors.add(`${quote(a.prefix)}*`);
       return `(${[...ors].join(' OR ')})`;
     })
     .join(' AND ');

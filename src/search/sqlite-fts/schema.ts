@@ -25,7 +25,7 @@ export const WORD_COLUMNS = ['title', 'summary', 'tags', 'body', 'extra'] as con
  * first ranking tier) and `fts_head` those of title, summary and tags (the next tier), all
  * without a content copy. `terms` is a snapshot of the fts5vocab
  * vocabulary taken at write time (reading fts5vocab scans the whole index); `words` counts
- * the surface words of the corpus for compound splitting and completions; `items` holds the
+ * the surface words of the corpus per locale for compound splitting and completions; `items` holds the
  * hash each item was indexed from, so an update rewrites exactly the items that changed.
  */
 export async function createSchema(db: SqliteDb): Promise<void> {
@@ -41,7 +41,7 @@ export async function createSchema(db: SqliteDb): Promise<void> {
     CREATE INDEX IF NOT EXISTS docs_item ON docs (item);
     CREATE TABLE IF NOT EXISTS doc_tags (rowid INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (tag, rowid)) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS doc_tags_rowid ON doc_tags (rowid);
-    CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS words (locale TEXT NOT NULL, word TEXT NOT NULL, df INTEGER NOT NULL, PRIMARY KEY (locale, word)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
     CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
       ${Object.keys(WEIGHTS).join(', ')},

@@ -7,12 +7,13 @@ import {
   type Matcher,
   type StemmedToken,
 } from '../analysis/highlight';
-import { isQuestion, normalize } from '../analysis/normalize';
+import { isQuestion, normalize, words as wordsOf } from '../analysis/normalize';
 import { analyseQuery, dropOrder, matchedBy, type QueryGroup } from '../analysis/query';
 import {
   SearchUnavailableError,
   type FacetResult,
   type SearchReader,
+  type Suggestion,
   type SearchRequest,
   type SearchResult,
 } from '../search-engine';
@@ -39,6 +40,13 @@ const HIT_CACHE_BYTES = 32 * 1024 * 1024;
 /** Bytes of whole results a reader keeps: the index never changes, so neither do they. */
 const RESULT_CACHE_BYTES = 8 * 1024 * 1024;
 const HIGHLIGHTED = ['title', 'summary', 'body'] as const;
+
+interface TitleEntry {
+  readonly type: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly words: readonly string[];
+}
 
 /** A document as highlighting needs it: its texts and their stemmed words. */
 interface HitDocument {
@@ -224,18 +232,52 @@ export class SqliteFtsReader implements SearchReader {
     return found;
   }
 
-  suggest(prefix: string, _locale: Locale, limit: number): Promise<string[]> {
+  async suggest(prefix: string, locale: Locale, limit: number): Promise<Suggestion[]> {
     const text = normalize(prefix.slice(0, 200));
     const match = /([\p{L}\p{N}]+)$/u.exec(text);
-    if (!match) return Promise.resolve([]);
+    if (!match || limit <= 0) return [];
     const head = text.slice(0, match.index).replace(/\s+/g, ' ');
     const last = match[1];
-    return Promise.resolve(
-      this.vocab.wordsByFrequency
-        .filter((w) => w.startsWith(last) && w !== last)
-        .slice(0, limit)
-        .map((w) => `${head}${w}`),
+    const words = this.vocab
+      .wordsByFrequency(locale)
+      .filter((w) => w.startsWith(last))
+      .sort((a, b) => Number(b === last) - Number(a === last))
+      .slice(0, limit)
+      .map((w): Suggestion => ({ kind: 'word', text: `${head}${w}` }));
+    const titles = await this.using(() => this.titlesOf(locale));
+    const typed = wordsOf(head);
+    const found = titles
+      .filter(
+        (t) =>
+          t.words.some((w) => w.startsWith(last)) &&
+          typed.every((w) => t.words.some((tw) => tw.startsWith(w))),
+      )
+      .sort((a, b) => a.title.length - b.title.length)
+      .map((t): Suggestion => ({ kind: 'title', text: t.title, type: t.type, slug: t.slug }));
+    // Half of the list for titles when there are enough words, the rest for words.
+    const titleCount = Math.min(
+      found.length,
+      Math.max(limit - words.length, Math.floor(limit / 2)),
     );
+    return [...words.slice(0, limit - titleCount), ...found.slice(0, titleCount)];
+  }
+
+  /** Item titles of a locale with their words, read once per reader (its index never changes). */
+  private readonly titles = new Map<Locale, Promise<TitleEntry[]>>();
+
+  private titlesOf(locale: Locale): Promise<TitleEntry[]> {
+    let titles = this.titles.get(locale);
+    if (!titles) {
+      titles = this.db
+        .all<{ type: string; slug: string; title: string }>(
+          'SELECT type, slug, title FROM docs WHERE locale = ? ORDER BY rowid',
+          [locale],
+        )
+        .then((rows) => rows.map((r) => ({ ...r, words: wordsOf(r.title) })));
+      this.titles.set(locale, titles);
+      titles.catch(() => this.titles.delete(locale));
+    }
+    return titles;
   }
 
   private closed?: Promise<void>;

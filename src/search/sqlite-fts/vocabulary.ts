@@ -13,8 +13,8 @@ export class IndexVocabulary implements Vocabulary {
   private constructor(
     private readonly terms: Map<string, number>,
     private readonly corpusWords: Set<string>,
-    /** Words by document frequency, most used first, for completions. */
-    readonly wordsByFrequency: readonly string[],
+    /** Words of each locale by document frequency, most used first, for completions. */
+    private readonly byFrequency: ReadonlyMap<string, readonly string[]>,
   ) {
     for (const [term, docs] of terms) {
       const list = this.byLength.get(term.length) ?? [];
@@ -30,12 +30,25 @@ export class IndexVocabulary implements Vocabulary {
     const terms = await db.all<{ term: string; doc: number }>(
       'SELECT term, docs AS doc FROM terms',
     );
-    const words = await db.all<{ word: string }>('SELECT word FROM words ORDER BY df DESC, word');
+    const words = await db.all<{ locale: string; word: string }>(
+      'SELECT locale, word FROM words ORDER BY df DESC, word',
+    );
+    const byFrequency = new Map<string, string[]>();
+    for (const { locale, word } of words) {
+      const list = byFrequency.get(locale) ?? [];
+      list.push(word);
+      byFrequency.set(locale, list);
+    }
     return new IndexVocabulary(
       new Map(terms.map((t) => [t.term, t.doc])),
       new Set(words.map((w) => w.word)),
-      words.map((w) => w.word),
+      byFrequency,
     );
+  }
+
+  /** The words of a locale's documents, most used first. */
+  wordsByFrequency(locale: string): readonly string[] {
+    return this.byFrequency.get(locale) ?? [];
   }
 
   hasTerm(term: string): boolean {

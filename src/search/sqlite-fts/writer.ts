@@ -8,12 +8,17 @@ import { INDEX_FORMAT } from './schema';
 
 const BATCH = 200;
 
-async function adjustWords(db: SqliteDb, counts: Map<string, number>): Promise<void> {
+/** Counts of words per locale, keyed `<locale> <word>`. */
+type WordCounts = Map<string, number>;
+const countWord = (counts: WordCounts, locale: string, word: string, by: number) =>
+  counts.set(`${locale} ${word}`, (counts.get(`${locale} ${word}`) ?? 0) + by);
+
+async function adjustWords(db: SqliteDb, counts: WordCounts): Promise<void> {
   for (const batch of chunks([...counts])) {
     await db.run(
-      `INSERT INTO words (word, df) VALUES ${batch.map(() => '(?, ?)').join(', ')}
-       ON CONFLICT (word) DO UPDATE SET df = df + excluded.df`,
-      batch.flat(),
+      `INSERT INTO words (locale, word, df) VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}
+       ON CONFLICT (locale, word) DO UPDATE SET df = df + excluded.df`,
+      batch.flatMap(([key, n]) => [...key.split(' '), n]),
     );
   }
   await db.run('DELETE FROM words WHERE df <= 0');
@@ -21,16 +26,16 @@ async function adjustWords(db: SqliteDb, counts: Map<string, number>): Promise<v
 
 /** Removes every locale's document of the given items (`<TYPE>:<slug>`). */
 export async function removeItems(db: SqliteDb, items: readonly string[]): Promise<void> {
-  const counts = new Map<string, number>();
+  const counts: WordCounts = new Map();
   for (const batch of chunks(items)) {
     const marks = batch.map(() => '?').join(', ');
-    const rows = await db.all<{ rowid: number; words: string }>(
-      `SELECT rowid, words FROM docs WHERE item IN (${marks})`,
+    const rows = await db.all<{ rowid: number; locale: string; words: string }>(
+      `SELECT rowid, locale, words FROM docs WHERE item IN (${marks})`,
       batch,
     );
     await db.run(`DELETE FROM items WHERE item IN (${marks})`, batch);
     for (const row of rows)
-      for (const w of row.words.split(' ')) counts.set(w, (counts.get(w) ?? 0) - 1);
+      for (const w of row.words.split(' ')) countWord(counts, row.locale, w, -1);
     const ids = rows.map((r) => r.rowid);
     if (ids.length === 0) continue;
     const idMarks = ids.map(() => '?').join(', ');
@@ -50,7 +55,7 @@ export async function insertDocuments(
 ): Promise<void> {
   const rows = await db.all<{ rowid: number }>('SELECT rowid FROM docs');
   let sequence = rows.reduce((m, r) => Math.max(m, sequenceOf(r.rowid)), 0) + 1;
-  const counts = new Map<string, number>();
+  const counts: WordCounts = new Map();
   for (const batch of chunks(docs, BATCH)) {
     const docRows: unknown[] = [];
     const ftsRows: unknown[] = [];
@@ -61,7 +66,7 @@ export async function insertDocuments(
       const rowid = partitions.rowidFor(doc.locale, doc.type, sequence);
       sequence += 1;
       const docWords = documentWords(doc);
-      for (const w of docWords) counts.set(w, (counts.get(w) ?? 0) + 1);
+      for (const w of docWords) countWord(counts, doc.locale, w, 1);
       const row = ftsRow(doc, isKnown);
       docRows.push(
         rowid,
