@@ -116,7 +116,7 @@ describe('Cross-origin requests with CORS_ORIGINS', () => {
 
 const SEARCH =
   'query S($q: String!) { search(query: $q, first: 5) { totalCount edges { node { content { title } } } } }';
-const SUGGEST = 'query T($q: String!) { suggest(prefix: $q) }';
+const SUGGEST = 'query T($q: String!) { suggest(prefix: $q) { text kind } }';
 
 /** Runs `tasks` with at most `width` in flight. */
 async function pool<T>(tasks: (() => Promise<T>)[], width: number): Promise<T[]> {
