@@ -115,8 +115,8 @@ export class KbSearch extends KbElement {
       const typed = text.trim().toLowerCase();
       this.options = [
         ...data.suggest
-          .filter((s) => s.toLowerCase() !== typed)
-          .map((s): Option => ({ kind: 'suggestion', text: s })),
+          .filter((s) => s.kind === 'WORD' && s.text.toLowerCase() !== typed)
+          .map((s): Option => ({ kind: 'suggestion', text: s.text })),
         ...data.search.edges.map((edge): Option => ({ kind: 'hit', hit: edge.node })),
       ];
       this.active = -1;

@@ -1,7 +1,7 @@
 import type { ItemLink } from './api';
 
 export const TYPEAHEAD_QUERY = `query KbTypeahead($q: String!, $locale: Locale!) {
-  suggest(prefix: $q, locale: $locale, first: 4)
+  suggest(prefix: $q, locale: $locale, first: 4) { text kind }
   search(query: $q, locale: $locale, first: 5) {
     edges { node { content { slug type title path url } highlights { field snippet } } }
   }
@@ -22,7 +22,8 @@ export interface Hit {
 }
 
 export interface TypeaheadData {
-  suggest: string[];
+  /** Completions of the typed text (WORD) and item titles (TITLE, shown as hits instead). */
+  suggest: { text: string; kind: 'WORD' | 'TITLE' }[];
   search: { edges: { node: Hit }[] };
 }
 
