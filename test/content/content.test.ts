@@ -18,7 +18,8 @@ const list = (fields: Fields, key: string) => (fields[key] as string[] | undefin
 /**
  * Phrases of an editor talking about the item instead of to the reader: notes about what "this
  * item" says or why a field has a value, what "we" could not confirm, status lines dropped into
- * the text, and pointers to "the list above" (signals live in fields a portal may show anywhere).
+ * the text, and pointers up the page ("hierboven", "above"): signals and other lists live in
+ * fields that a portal may show anywhere, or not at all.
  */
 const NOTE_PHRASES: readonly RegExp[] = [
   /\bdit item\b/i,
@@ -34,10 +35,33 @@ const NOTE_PHRASES: readonly RegExp[] = [
   /\bnot known to us\b/i,
   /\bstand van zaken: /i,
   /\bstatus as of\b/i,
-  /\bde lijst hierboven\b/i,
-  /\bthe list above\b/i,
   /\bcontroleer bij toepassing\b/i,
+  // Pointers up the page. "Above all", "and above" and "above the age of" do not point anywhere.
+  /\bhierboven\b/i,
+  /\bbovenstaande?\b/i,
+  /(?<!\b(?:and|or) )\babove\b(?!\s+(?:all|the age)\b)/i,
 ];
+
+/**
+ * How many legal powers may open their use in radicalisation cases with the same words: at most
+ * 3 with the same first three words, and at most 5 with the same first two (which catches "In
+ * practice this", "In practice the", "In practice an", ...). Beyond that the examples read as a
+ * filled-in template ("In de praktijk ... bijvoorbeeld").
+ */
+const MAX_SHARED_OPENING: readonly { words: number; items: number }[] = [
+  { words: 3, items: 3 },
+  { words: 2, items: 5 },
+];
+
+/** The first words of a text, lower case and without punctuation. */
+const opening = (text: string, words: number) =>
+  text
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .slice(0, words)
+    .map((word) => word.replace(/[^\p{L}\p{N}'-]/gu, ''))
+    .join(' ');
 
 let seed: ValidatedSeed;
 const ofType = (type: ContentType) => seed.items.filter((i) => i.type === type);
@@ -147,6 +171,27 @@ describe('the content in seed/', () => {
       }
     }
     expect(found).toEqual([]);
+  });
+
+  it('varies how legal powers open their use in radicalisation cases', () => {
+    const repeated: string[] = [];
+    for (const locale of ['nl', 'en'] as const) {
+      for (const { words, items } of MAX_SHARED_OPENING) {
+        const byOpening = new Map<string, string[]>();
+        for (const power of ofType(ContentType.LEGAL_POWER)) {
+          const text = power[locale]?.useInRadicalisationCases;
+          if (typeof text !== 'string') continue;
+          const key = opening(text, words);
+          byOpening.set(key, [...(byOpening.get(key) ?? []), power.ref]);
+        }
+        for (const [key, refs] of byOpening) {
+          if (refs.length > items) {
+            repeated.push(`${locale} "${key} ...": ${refs.length} items (${refs.join(', ')})`);
+          }
+        }
+      }
+    }
+    expect(repeated).toEqual([]);
   });
 
   it('cites every source with a URL or a publisher', () => {
