@@ -8,7 +8,7 @@ import { baseStyles } from './styles';
 const POWERS_QUERY = `query KbLegalPowers($locale: Locale!, $authority: [LegalAuthority!], $after: String) {
   legalPowers(first: 100, after: $after, locale: $locale, filter: { authority: $authority }) {
     pageInfo { hasNextPage endCursor }
-    edges { node { slug type title path url law article asOf legalReference { url } } }
+    edges { node { slug type title path url law article asOf legalReference { url } officialReference { citation url } } }
   }
 }`;
 
@@ -21,7 +21,9 @@ interface Power {
   readonly law: string;
   readonly article: string;
   readonly asOf: string | null;
-  readonly legalReference: { readonly url: string };
+  /** Null when the law has no BWB id; then the official publication may be named. */
+  readonly legalReference: { readonly url: string } | null;
+  readonly officialReference: { readonly citation: string; readonly url: string } | null;
 }
 
 interface PowersPage {
@@ -138,6 +140,18 @@ export class KbLegalPowers extends KbElement {
     return label ? this.t.legalPowersOf(label) : this.t.legalPowers;
   }
 
+  /** The article, linked to the law's text, else to its official publication, else plain. */
+  private renderArticle(power: Power): TemplateResult {
+    const href = power.legalReference?.url ?? power.officialReference?.url;
+    if (!href) return html`${power.article}`;
+    return html`<a
+      href=${href}
+      aria-label=${this.t.articleOn(power.article, power.law)}
+      rel="external noopener"
+      >${power.article}</a
+    >`;
+  }
+
   private renderRow(power: Power): TemplateResult {
     const t = this.t;
     return html`<tr role="row">
@@ -147,14 +161,7 @@ export class KbLegalPowers extends KbElement {
         >
       </td>
       <td role="cell" data-label=${t.law}>${power.law}</td>
-      <td role="cell" data-label=${t.article}>
-        <a
-          href=${power.legalReference.url}
-          aria-label=${t.articleOn(power.article, power.law)}
-          rel="external noopener"
-          >${power.article}</a
-        >
-      </td>
+      <td role="cell" data-label=${t.article}>${this.renderArticle(power)}</td>
       <td role="cell" data-label=${t.asOf}>
         ${
           power.asOf

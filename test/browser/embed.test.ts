@@ -157,6 +157,18 @@ describe('the portal kit embedded from another origin, in Chromium', () => {
       .waitFor();
   }
 
+  it('links the article of a law without a BWB id to its official publication', async () => {
+    const opened = await open('nl');
+    await opened.page.evaluate(
+      `document.querySelector('kb-legal-powers').setAttribute('authority', 'MINISTER')`,
+    );
+    const row = opened.page.locator('kb-legal-powers tbody tr', { hasText: 'Twbmt' });
+    await row.waitFor();
+    const href = await row.locator('td[data-label] a').getAttribute('href');
+    expect(href).toMatch(/^https:\/\/zoek\.officielebekendmakingen\.nl\//);
+    await done(opened);
+  });
+
   it('loads kb.js gzipped within its budget of 60 KB', async () => {
     const page = await browser.newPage();
     const [response] = await Promise.all([
