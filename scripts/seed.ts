@@ -11,7 +11,8 @@ import { SeedValidationError } from '../src/seed/errors';
 import { formatFreshness, freshnessOf } from '../src/seed/freshness';
 import { formatReport, readSeed, runSeed } from '../src/seed/run';
 
-const USAGE = 'usage: npm run seed -- [--dry-run | --report] [--dir <seed folder>]';
+const USAGE =
+  'usage: npm run seed -- [--dry-run | --report] [--dir <seed folder>[,<layer folder>...]]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -28,7 +29,13 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const dir = values.dir ? path.resolve(values.dir) : config.seedDir;
+  const dir = values.dir
+    ? values.dir
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => path.resolve(d))
+    : config.seedDirs;
   if (values.report) {
     // Reads and validates the files only; the database is not opened.
     process.stdout.write(`${formatFreshness(freshnessOf(await readSeed(dir), new Date()))}\n`);

@@ -27,6 +27,11 @@ const EnvSchema = z.object({
   MEILI_HOST: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
   SEED_DIR: z.string().min(1).default('./seed'),
+  PREVIEW_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it is sent as a header)')
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   CORS_ORIGINS: z.string().default(''),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -117,11 +122,17 @@ export interface Config {
   readonly databaseUrl?: string;
   readonly meiliHost?: string;
   readonly meiliApiKey?: string;
-  readonly seedDir: string;
+  /**
+   * The seed layers, national first: each later folder adds items and may override declared
+   * fields of earlier ones (src/seed/layers.ts).
+   */
+  readonly seedDirs: readonly string[];
+  /** The token of preview requests (X-Preview-Token); unset: preview is off. */
+  readonly previewToken?: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly corsOrigins: readonly string[];
   readonly nodeEnv: 'development' | 'production' | 'test';
-  /** Seed the database from seedDir on start-up when it holds no content. */
+  /** Seed the database from seedDirs on start-up when it holds no content. */
   readonly seedOnStart: boolean;
   readonly introspection: boolean;
   /** "Did you mean …" suggestions in validation errors. */
@@ -167,6 +178,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   }
+  const seedDirs = e.SEED_DIR.split(',')
+    .map((dir) => dir.trim())
+    .filter(Boolean)
+    .map((dir) => path.resolve(dir));
+  if (seedDirs.length === 0)
+    throw new ConfigError('Invalid configuration: SEED_DIR: names no folder');
+  const twice = seedDirs.find((dir, i) => seedDirs.indexOf(dir) !== i);
+  if (twice)
+    throw new ConfigError(`Invalid configuration: SEED_DIR: lists the folder ${twice} twice`);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -174,7 +194,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     meiliHost: e.MEILI_HOST,
     meiliApiKey: e.MEILI_API_KEY,
-    seedDir: path.resolve(e.SEED_DIR),
+    seedDirs: Object.freeze(seedDirs),
+    previewToken: e.PREVIEW_TOKEN,
     logLevel: e.LOG_LEVEL,
     corsOrigins: Object.freeze(corsOrigins),
     nodeEnv: e.NODE_ENV,

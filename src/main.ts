@@ -6,7 +6,11 @@ import { SeedValidationError } from './seed/errors';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await buildApp(config);
+  // `--watch` (npm run dev): seed folders are watched and every saved change applied at once.
+  const watch = process.argv.includes('--watch')
+    ? { say: (text: string) => void process.stderr.write(`${text}\n`) }
+    : undefined;
+  const app = await buildApp(config, { watch });
   await app.http.listen({ port: config.port, host: config.host });
 
   let stopping = false;

@@ -17,11 +17,14 @@ export interface RequestLogger {
   warn(obj: object, msg: string): void;
 }
 
-/** Per-request context: the one content version (and its search index) the request sees. */
+/**
+ * Per-request context: the one content version (and its search index) the request sees; a
+ * preview request sees that version with its drafts (search covers published items only).
+ */
 export interface Context extends ContentContext, SearchContext {
   readonly report?: RequestReport;
 }
 
-export function createContext(live: LiveState, report?: RequestReport): Context {
-  return { content: live.snapshot, search: live.search, report };
+export function createContext(live: LiveState, report?: RequestReport, preview = false): Context {
+  return { content: preview ? live.snapshot.preview : live.snapshot, search: live.search, report };
 }

@@ -1,6 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ifNoneMatchHits } from './etag';
 
+/** GraphQL answers differ by Accept (media type) and by X-Preview-Token (drafts or not). */
+export const GRAPHQL_VARY = 'accept, x-preview-token';
+
 export interface Representation {
   readonly body: string;
   readonly contentType: string;
@@ -14,7 +17,7 @@ export function sendRepresentation(
   reply: FastifyReply,
   { body, contentType, cacheControl, etag }: Representation,
 ): FastifyReply {
-  void reply.header('vary', 'accept');
+  void reply.header('vary', GRAPHQL_VARY);
   if (cacheControl) void reply.header('cache-control', cacheControl);
   if (etag) {
     void reply.header('etag', etag);

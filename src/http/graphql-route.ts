@@ -10,7 +10,8 @@ import { EtagMemo } from './etag';
 import { batchLimit, getQueriesOnly } from './request-guards';
 import { withTimeout } from './timeout';
 import { sendGraphiqlPage, wantsGraphiql } from './graphiql/page';
-import { sendRepresentation } from './graphql-response';
+import { GRAPHQL_VARY, sendRepresentation } from './graphql-response';
+import { PREVIEW_CACHE_CONTROL, previewGuard } from './preview';
 import { requestState } from './request-state';
 import { responseKey, type ResponseCache } from './response-cache';
 
@@ -29,6 +30,7 @@ export interface GraphqlRouteDeps {
 export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDeps): void {
   const { config, apollo, live, cache } = deps;
   const etags = new EtagMemo<LiveState>();
+  const isPreview = previewGuard(config.previewToken);
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
@@ -40,6 +42,15 @@ export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDep
         done();
       },
       csrfGuard,
+      (request, _reply, done) => {
+        // A wrong or unwanted X-Preview-Token is refused before anything else is done.
+        try {
+          requestState(request, live.current).preview = isPreview(request);
+          done();
+        } catch (error) {
+          done(error as Error);
+        }
+      },
     ],
     preHandler: [
       batchLimit(config.limits.maxBatch),
@@ -53,7 +64,9 @@ export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDep
       }
       const state = requestState(request, live.current);
       const version = state.live.snapshot.version;
-      const key = responseKey(request, version, request.headers.accept ?? '');
+      // Preview answers hold drafts: they skip the response cache, ETags and shared caches.
+      const preview = state.preview === true;
+      const key = preview ? undefined : responseKey(request, version, request.headers.accept ?? '');
       const hit = key === undefined ? undefined : cache?.get(key);
       state.cache = hit ? 'HIT' : key === undefined || !cache ? 'BYPASS' : 'MISS';
       void reply.header('x-cache', state.cache);
@@ -67,18 +80,27 @@ export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDep
       const response = await withTimeout(
         apollo.server.executeHTTPGraphQLRequest({
           httpGraphQLRequest: toApolloRequest(request),
-          context: () => Promise.resolve(createContext(state.live, state.report)),
+          context: () => Promise.resolve(createContext(state.live, state.report, preview)),
         }),
         config.limits.timeoutMs,
       );
       if (response.body.kind === 'chunked') {
         for (const [name, value] of response.headers) void reply.header(name, value);
+        if (preview) void reply.header('cache-control', PREVIEW_CACHE_CONTROL);
         return reply.code(response.status ?? 200).send(Readable.from(response.body.asyncIterator));
       }
       const body = response.body.string;
       const contentType = response.headers.get('content-type') ?? 'application/json';
       const cacheControl = response.headers.get('cache-control');
       const status = response.status ?? 200;
+      if (preview) {
+        for (const [name, value] of response.headers) void reply.header(name, value);
+        return reply
+          .code(status)
+          .header('cache-control', PREVIEW_CACHE_CONTROL)
+          .header('vary', GRAPHQL_VARY)
+          .send(body);
+      }
       if (status === 200 && cacheControl && /\bpublic\b/.test(cacheControl)) {
         // Without the index, the answer to a request is fixed by its key and the content
         // state, so its hash is taken once per state; answers from the index are hashed each time.
@@ -99,7 +121,7 @@ export function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlRouteDep
         });
       }
       for (const [name, value] of response.headers) void reply.header(name, value);
-      return reply.code(status).header('vary', 'accept').send(body);
+      return reply.code(status).header('vary', GRAPHQL_VARY).send(body);
     },
   });
 }

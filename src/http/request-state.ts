@@ -9,6 +9,8 @@ export interface RequestState {
   /** The content version (and search index) the request is answered from, taken once. */
   readonly live: LiveState;
   cache?: CacheResult;
+  /** A preview request (a valid X-Preview-Token): sees drafts, is never cached. */
+  preview?: boolean;
 }
 
 declare module 'fastify' {

@@ -22,6 +22,9 @@ export enum ErrorCode {
   CSRF_REJECTED = 'CSRF_REJECTED',
   CORS_ORIGIN_NOT_ALLOWED = 'CORS_ORIGIN_NOT_ALLOWED',
   METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
+  // Preview of drafts: a wrong X-Preview-Token, or the header on a server without preview.
+  PREVIEW_TOKEN_INVALID = 'PREVIEW_TOKEN_INVALID',
+  PREVIEW_DISABLED = 'PREVIEW_DISABLED',
 }
 
 /** An invalid argument value; names the argument so the client knows what to fix. */

@@ -121,6 +121,7 @@ function itemRow(item: SeedItem): Record<string, unknown> {
     sortTitleNl: foldText(item.nl.title as string),
     sortTitleEn: foldText((item.en?.title ?? item.nl.title) as string),
     asOf: item.nl.asOf ?? null,
+    draft: item.nl.draft === true,
     updatedAt: changedAt(item),
   };
 }

@@ -15,6 +15,11 @@ export interface RawContentFile {
   readonly locale: Locale;
   readonly frontMatter: unknown;
   readonly body: string;
+  /**
+   * Front-matter fields (and `body`) that a later layer's override supplied, with the file
+   * they came from: problems with them name that file instead of `file`.
+   */
+  readonly origins?: Readonly<Record<string, string>>;
 }
 
 export interface LoadedSeed {
@@ -25,6 +30,8 @@ export interface LoadedSeed {
   readonly roleModel?: unknown;
   /** The parsed synonyms.yml; undefined when the seed has none. */
   readonly synonyms?: unknown;
+  /** How problems with the root files (tags.yml, ...) name them; layers add the folder. */
+  readonly rootLabel?: (name: string) => string;
 }
 
 /** Files at the top of the seed dir besides the type folders. */
@@ -32,7 +39,12 @@ export const ROOT_FILES = new Set(['tags.yml', 'synonyms.yml', 'role-model.yml',
 const FILE_NAME = new RegExp(`^(${SLUG_PATTERN.source.slice(1, -1)})\\.(nl|en)\\.md$`);
 const MAX_FILE_BYTES = 1024 * 1024;
 
-export async function loadSeed(dir: string): Promise<LoadedSeed> {
+export interface LoadOptions {
+  /** Whether the folder must have a tags.yml (the first layer must; later ones may). */
+  readonly tagsRequired?: boolean;
+}
+
+export async function loadSeed(dir: string, options: LoadOptions = {}): Promise<LoadedSeed> {
   const issues: SeedIssue[] = [];
   const files: RawContentFile[] = [];
   let tags: unknown = undefined;
@@ -71,7 +83,11 @@ export async function loadSeed(dir: string): Promise<LoadedSeed> {
       issues.push({ file: entry.name, message: 'unexpected file at the top of the seed folder' });
     }
   }
-  if (tags === undefined && !issues.some((i) => i.file === 'tags.yml')) {
+  if (
+    tags === undefined &&
+    options.tagsRequired !== false &&
+    !issues.some((i) => i.file === 'tags.yml')
+  ) {
     issues.push({
       file: 'tags.yml',
       message: 'missing: the seed folder must list its tags in tags.yml',

@@ -6,7 +6,7 @@ import type { SearchEngine } from '../search/search-engine';
 import { applyPlan } from './apply';
 import { SeedValidationError } from './errors';
 import { freshnessOf, freshnessWarnings } from './freshness';
-import { loadSeed } from './load';
+import { loadLayers } from './layers';
 import { planChangeCount, planSeed, type SeedPlan } from './plan';
 import { validateSeed, type ValidatedSeed } from './validate';
 
@@ -32,7 +32,8 @@ export interface SeedReport {
 }
 
 export interface SeedOptions {
-  readonly dir: string;
+  /** The seed folder, or its layers: national first, then local ones (src/seed/layers.ts). */
+  readonly dir: string | readonly string[];
   readonly dryRun?: boolean;
   /** A search index shared by all instances (Meilisearch), written after the database. */
   readonly search?: SearchEngine;
@@ -44,10 +45,18 @@ export interface SeedOptions {
   readonly now?: Date;
 }
 
-/** Loads and validates the seed folder; throws SeedValidationError listing every problem. */
-export async function readSeed(dir: string): Promise<ValidatedSeed> {
-  const { seed, issues } = validateSeed(await loadSeed(dir));
-  if (!seed) throw new SeedValidationError(issues);
+/**
+ * Loads and validates the seed folder (or its layers, in order); throws SeedValidationError
+ * listing every problem.
+ */
+export async function readSeed(dir: string | readonly string[]): Promise<ValidatedSeed> {
+  const loaded = await loadLayers(typeof dir === 'string' ? [dir] : dir);
+  const { seed, issues } = validateSeed(loaded);
+  const label = loaded.rootLabel;
+  if (!seed)
+    throw new SeedValidationError(
+      label ? issues.map((issue) => ({ ...issue, file: label(issue.file) })) : issues,
+    );
   return seed;
 }
 

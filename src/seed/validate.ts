@@ -38,6 +38,12 @@ export interface ValidatedSeed {
   readonly synonyms?: StoredDocument<SynonymTerms> | null;
 }
 
+/**
+ * What `npm run new` writes into a field an editor must fill in. A draft may hold it; a
+ * published item may not.
+ */
+export const PLACEHOLDER = 'TODO:';
+
 /** The files of one item, by locale. */
 interface ItemFiles {
   readonly ref: string;
@@ -95,6 +101,7 @@ export function validateSeed(loaded: LoadedSeed): { seed?: ValidatedSeed; issues
   const known = new Set(files.keys());
   const tagSlugs = new Set(tags.map((t) => t.slug));
   for (const item of items) checkReferences(item, known, tagSlugs, issues);
+  for (const item of items) if (item.nl.draft !== true) checkPlaceholders(item, issues);
   checkParentCycles(items, issues);
   const synonyms = validateSynonyms(loaded.synonyms, issues);
   const roleModel =
@@ -164,10 +171,20 @@ function parseFrontMatter(
   }
   const parsed = schema.safeParse(frontMatter);
   if (!parsed.success) {
-    issues.push(...zodIssues(file.file, parsed.error, frontMatter));
+    issues.push(
+      ...zodIssues(file.file, parsed.error, frontMatter).map((issue) => ({
+        ...issue,
+        file: originOf(file, issue.field?.split('.')[0]),
+      })),
+    );
     return null;
   }
   return parsed.data as Record<string, unknown>;
+}
+
+/** The file a field of `file` came from: a later layer's override, or the file itself. */
+function originOf(file: RawContentFile, field: string | undefined): string {
+  return (field && file.origins?.[field]) || file.file;
 }
 
 /** Relation fields of a type, with the type each must name (undefined: any type). */
@@ -187,10 +204,10 @@ function checkReferences(
   tags: ReadonlySet<string>,
   issues: SeedIssue[],
 ): void {
-  const file = item.nlFile.file;
   for (const [field, expected] of Object.entries(relationFields(item.nlFile.type))) {
     const value = item.nl[field];
     if (value === undefined) continue;
+    const file = originOf(item.nlFile, field);
     const refs = Array.isArray(value) ? (value as string[]) : [value as string];
     refs.forEach((target, i) => {
       const where = Array.isArray(value) ? `${field}.${i}` : field;
@@ -209,13 +226,13 @@ function checkReferences(
   ((item.nl.tags as string[] | undefined) ?? []).forEach((tag, i) => {
     if (!tags.has(tag))
       issues.push({
-        file,
+        file: originOf(item.nlFile, 'tags'),
         field: `tags.${i}`,
         message: `unknown tag "${tag}"; add it to tags.yml first`,
       });
   });
-  checkBodyLinks(file, item.nlFile.body, known, issues);
-  if (item.enFile) checkBodyLinks(item.enFile.file, item.enFile.body, known, issues);
+  checkBodyLinks(originOf(item.nlFile, 'body'), item.nlFile.body, known, issues);
+  if (item.enFile) checkBodyLinks(originOf(item.enFile, 'body'), item.enFile.body, known, issues);
 }
 
 function checkBodyLinks(
@@ -238,6 +255,28 @@ function checkBodyLinks(
         message: `link ${link.href} names an item that does not exist`,
       });
     }
+  }
+}
+
+/** A published item must not keep a placeholder of `npm run new`. */
+function checkPlaceholders(item: ParsedItem, issues: SeedIssue[]): void {
+  const message = `still holds the placeholder "${PLACEHOLDER}" of npm run new; fill it in or keep "draft: true"`;
+  const visit = (file: RawContentFile, value: unknown, at: string) => {
+    if (typeof value === 'string') {
+      if (value.trimStart().startsWith(PLACEHOLDER))
+        issues.push({ file: originOf(file, at.split('.')[0]), field: at, message });
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(file, v, `${at}.${i}`));
+  };
+  const files: [RawContentFile, Readonly<Record<string, unknown>> | null][] = [
+    [item.nlFile, item.nl],
+    ...(item.enFile
+      ? [[item.enFile, item.en] as [RawContentFile, Record<string, unknown> | null]]
+      : []),
+  ];
+  for (const [file, fields] of files) {
+    for (const [key, value] of Object.entries(fields ?? {})) visit(file, value, key);
+    if (file.body.split('\n').some((line) => line.trimStart().startsWith(PLACEHOLDER)))
+      visit(file, PLACEHOLDER, 'body');
   }
 }
 

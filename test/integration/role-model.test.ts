@@ -283,9 +283,9 @@ describe.each(DIALECTS)('role model on %s', (dialect) => {
     });
     expect((await getSvg(server)).status).toBe(404);
 
-    const back = await runSeed(server.app.orm.em, { dir: server.config.seedDir });
+    const back = await runSeed(server.app.orm.em, { dir: server.config.seedDirs });
     expect(back).toMatchObject({ roleModel: 'changed', changes: 1 });
-    const again = await runSeed(server.app.orm.em, { dir: server.config.seedDir });
+    const again = await runSeed(server.app.orm.em, { dir: server.config.seedDirs });
     expect(again).toMatchObject({ roleModel: 'unchanged', changes: 0 });
     await fs.rm(dir, { recursive: true });
   });

@@ -8,7 +8,8 @@ describe('loadConfig', () => {
       port: 4000,
       host: '0.0.0.0',
       dataDir: path.resolve('data'),
-      seedDir: path.resolve('seed'),
+      seedDirs: [path.resolve('seed')],
+      previewToken: undefined,
       databaseUrl: undefined,
       meiliHost: undefined,
       logLevel: 'info',
@@ -29,6 +30,18 @@ describe('loadConfig', () => {
     expect(config.corsOrigins).toEqual(['https://a.example.nl', 'https://b.example.nl']);
   });
 
+  it('reads SEED_DIR as layers, national first, and takes a preview token', () => {
+    const config = loadConfig({
+      SEED_DIR: 'seed, ../gemeente-voorbeeldstad',
+      PREVIEW_TOKEN: 'een-lang-genoeg-token',
+    });
+    expect(config.seedDirs).toEqual([
+      path.resolve('seed'),
+      path.resolve('../gemeente-voorbeeldstad'),
+    ]);
+    expect(config.previewToken).toBe('een-lang-genoeg-token');
+  });
+
   it.each([
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'sqlite://x' }, 'DATABASE_URL'],
@@ -39,6 +52,10 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'intranet.example.nl' }, 'PUBLIC_URL'],
     [{ RATE_LIMIT_KEY_HEADER: 'x-forwarded-user' }, 'RATE_LIMIT_KEY_HEADER'],
     [{ RATE_LIMIT_KEY_HEADER: 'x user', TRUST_PROXY: 'true' }, 'RATE_LIMIT_KEY_HEADER'],
+    [{ SEED_DIR: 'seed,./seed' }, 'SEED_DIR'],
+    [{ SEED_DIR: ' , ' }, 'SEED_DIR'],
+    [{ PREVIEW_TOKEN: 'kort' }, 'PREVIEW_TOKEN'],
+    [{ PREVIEW_TOKEN: 'met spaties erin, lang genoeg' }, 'PREVIEW_TOKEN'],
   ])('rejects %o naming %s', (env, key) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${key}`));

@@ -48,6 +48,10 @@ export abstract class ContentEntity {
   @Property({ type: 'string', length: 10, nullable: true })
   asOf?: string | null;
 
+  /** Kept out of every public answer; served only to preview requests. */
+  @Property({ type: 'boolean', default: false })
+  draft: boolean = false;
+
   @Property({ type: 'datetime' })
   createdAt!: Date;
 

@@ -108,6 +108,12 @@ export abstract class ContentObject extends NodeInterface {
   })
   asOf: string | null;
 
+  @Field({
+    description:
+      'A draft: not published yet. Only preview requests (X-Preview-Token) see drafts; every other answer leaves them out.',
+  })
+  draft: boolean;
+
   @Field(() => [TagObject], { description: 'Subject tags.' })
   tags: TagObject[];
 
@@ -131,6 +137,7 @@ export abstract class ContentObject extends NodeInterface {
     this.summary = served.summary || item.nl.summary;
     this.updatedAt = item.updatedAt;
     this.asOf = item.asOf;
+    this.draft = item.draft;
     this.tags = item.tags.map((t) => ({ slug: t.slug, name: tagName(t, locale) }));
     this.sources = item.sources.map((s) => ({ ...s }));
   }

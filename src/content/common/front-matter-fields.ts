@@ -66,6 +66,10 @@ export const commonNlFields = (folders: readonly string[]) => ({
     .describe(
       'Date of the last change in substance (updatedAt in the API); without it, asOf, else the newest source date',
     ),
+  draft: z
+    .boolean()
+    .optional()
+    .describe('true keeps the item out of every public answer; preview requests see it'),
 });
 
 /** Fields every English file has. */

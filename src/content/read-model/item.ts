@@ -61,6 +61,8 @@ export interface ContentItem {
   readonly sortTitleEn: string;
   readonly updatedAt: Date;
   readonly asOf: string | null;
+  /** Not published: only a snapshot's `preview` holds it. */
+  readonly draft: boolean;
 }
 
 /** The translation served in `locale`: English when asked for and written, else Dutch. */

@@ -38,22 +38,17 @@ function groupBy<K, V>(values: readonly V[], key: (value: V) => K): Map<K, V[]> 
 }
 
 /** An item under construction: its relations are filled in once every item exists. */
-type Draft = { -readonly [K in keyof ContentItem]: ContentItem[K] } & {
+type Building = { -readonly [K in keyof ContentItem]: ContentItem[K] } & {
   related: ContentItem[];
   typed: ContentItem[];
   children: ContentItem[];
 };
 
-/**
- * Loads the content version the database holds now into a snapshot, in one read transaction
- * and a fixed number of queries (whatever the number of items), through MikroORM.
- */
-export async function loadSnapshot(
-  em: EntityManager,
-  links?: LinkSettings,
-): Promise<ContentSnapshot> {
-  // One after the other: the statements of a transaction share one connection.
-  const data = await readConsistently(em, async (trx) => ({
+type Loaded = Awaited<ReturnType<typeof readVersion>>;
+
+/** Every row of one content version, read in one transaction, one statement after the other. */
+function readVersion(em: EntityManager) {
+  return readConsistently(em, async (trx) => ({
     state: await trx.findOne(ContentState, { id: 1 }, { disableIdentityMap: true }),
     content: await plainRows(trx, ContentEntity.name, { id: 'asc' }),
     translations: await plainRows(trx, ContentTranslation.name, { id: 'asc' }),
@@ -71,7 +66,33 @@ export async function loadSnapshot(
     roleModel: await trx.findOne(RoleModel, { id: 1 }, { disableIdentityMap: true }),
     synonyms: await trx.findOne(SynonymsDocument, { id: 1 }, { disableIdentityMap: true }),
   }));
+}
 
+/** Drivers give booleans as true/false (PostgreSQL) or 1/0 (SQLite). */
+const isDraft = (row: Row): boolean => row.draft === true || Number(row.draft) === 1;
+
+/**
+ * Loads the content version the database holds now, in one read transaction and a fixed
+ * number of queries (whatever the number of items), through MikroORM. The snapshot returned
+ * is the published content: drafts are not in it, nor in any relation, list, tag or link of
+ * its items. Its `preview` is the same version with the drafts (itself when there are none).
+ */
+export async function loadSnapshot(
+  em: EntityManager,
+  links?: LinkSettings,
+): Promise<ContentSnapshot> {
+  const data = await readVersion(em);
+  const published = assemble(data, links, (row) => !isDraft(row));
+  if (!data.content.some(isDraft)) return published;
+  return published.withPreview(assemble(data, links, () => true));
+}
+
+/** A snapshot of the rows that `include` keeps; relations to other rows are left out. */
+function assemble(
+  data: Loaded,
+  links: LinkSettings | undefined,
+  include: (row: Row) => boolean,
+): ContentSnapshot {
   const tagsById = new Map<number, TagRecord>(
     data.tags.map((t) => [
       Number(t.id),
@@ -82,28 +103,23 @@ export async function loadSnapshot(
   const sourcesOf = groupBy(data.sources, (s) => idOf(s.content));
   const tagsOf = groupBy(data.pivot, (p) => Number(p.content_id));
 
-  const drafts = new Map<number, Draft>();
+  const building = new Map<number, Building>();
   for (const row of data.content) {
-    const draft = toDraft(
-      row,
-      translationsOf.get(Number(row.id)) ?? [],
-      sourcesOf,
-      tagsOf,
-      tagsById,
-    );
-    if (draft) drafts.set(draft.dbId, draft);
+    if (!include(row)) continue;
+    const item = toItem(row, translationsOf.get(Number(row.id)) ?? [], sourcesOf, tagsOf, tagsById);
+    if (item) building.set(item.dbId, item);
   }
   for (const link of data.links) {
-    const from = drafts.get(idOf(link.from));
-    const to = drafts.get(idOf(link.to));
+    const from = building.get(idOf(link.from));
+    const to = building.get(idOf(link.to));
     if (!from || !to) continue;
     (link.kind === LinkKind.RELATED ? from.related : from.typed).push(to);
   }
-  linkTree(drafts, data.content);
+  linkTree(building, data.content);
 
   return new ContentSnapshot({
     version: data.state?.version ?? 0,
-    items: [...drafts.values()],
+    items: [...building.values()],
     tags: [...tagsById.values()],
     roleModel: data.roleModel
       ? { data: data.roleModel.data, hash: data.roleModel.contentHash }
@@ -114,13 +130,13 @@ export async function loadSnapshot(
   });
 }
 
-function toDraft(
+function toItem(
   row: Row,
   translations: readonly Row[],
   sourcesOf: ReadonlyMap<number, Row[]>,
   tagsOf: ReadonlyMap<number, Row[]>,
   tagsById: ReadonlyMap<number, TagRecord>,
-): Draft | undefined {
+): Building | undefined {
   const id = Number(row.id);
   const type = String(row.type);
   const slug = String(row.slug);
@@ -153,6 +169,7 @@ function toDraft(
     sortTitleEn: (row.sortTitleEn as string | null) ?? foldText(nl.title),
     updatedAt: date(row.updatedAt),
     asOf: (row.asOf as string | null) ?? null,
+    draft: isDraft(row),
   };
 }
 
@@ -172,15 +189,15 @@ const toSource = (s: Row): SourceRecord => ({
 });
 
 /** Parents and children of tree types; children by position, then Dutch title, then id. */
-function linkTree(drafts: ReadonlyMap<number, Draft>, content: readonly Row[]): void {
+function linkTree(items: ReadonlyMap<number, Building>, content: readonly Row[]): void {
   for (const row of content) {
-    const draft = drafts.get(Number(row.id));
-    if (!draft || !descriptorOf(draft.type).tree || row.parent === null || row.parent === undefined)
+    const item = items.get(Number(row.id));
+    if (!item || !descriptorOf(item.type).tree || row.parent === null || row.parent === undefined)
       continue;
-    const parent = drafts.get(idOf(row.parent));
+    const parent = items.get(idOf(row.parent));
     if (!parent) continue;
-    draft.parent = parent;
-    parent.children.push(draft);
+    item.parent = parent;
+    parent.children.push(item);
   }
-  for (const draft of drafts.values()) draft.children.sort(byPosition);
+  for (const item of items.values()) item.children.sort(byPosition);
 }

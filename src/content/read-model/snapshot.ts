@@ -61,6 +61,15 @@ export class ContentSnapshot {
   /** Registered type names, in registry order. */
   readonly typeNames: readonly string[];
   readonly links: LinkSettings;
+  /**
+   * The same version with its drafts, for preview requests; this snapshot itself when the
+   * version has none. A published snapshot never holds a draft, so every answer made from it
+   * (lists, items, node, relations, tags, links, search documents) leaves drafts out.
+   */
+  get preview(): ContentSnapshot {
+    return this.withDrafts ?? this;
+  }
+  private withDrafts?: ContentSnapshot;
 
   private readonly byKey = new Map<string, ContentItem>();
   private readonly byType = new Map<string, ContentItem[]>();
@@ -107,6 +116,13 @@ export class ContentSnapshot {
         synonyms: parts.synonyms?.hash ?? null,
       }),
     );
+  }
+
+  /** Sets the snapshot preview requests see; once, by the loader. */
+  withPreview(preview: ContentSnapshot): this {
+    if (this.withDrafts) throw new Error('the preview of a snapshot is set once');
+    this.withDrafts = preview;
+    return this;
   }
 
   /** The item of `type` with `slug`, if this version has it. */
@@ -189,11 +205,15 @@ export class ContentSnapshot {
     return itemUrl(this.links, this.path(item, locale));
   }
 
-  /** Where `kb:<folder>/<slug>` links lead in a body served in `locale`. */
+  /**
+   * Where `kb:<folder>/<slug>` links lead in a body served in `locale`. Nowhere when this
+   * snapshot lacks the item (a draft, seen from the published content): the link then keeps
+   * its text and loses its target.
+   */
   private linkResolver(locale: Locale): ResolveLink {
     return (folder, slug) => {
       const type = this.typeOfFolder.get(folder);
-      if (!type) return undefined;
+      if (!type || !this.item(type, slug)) return undefined;
       return {
         href: itemPath(this.links, folder, slug, locale),
         id: toGlobalId(type, slug),
