@@ -44,7 +44,8 @@ export const legalPower = {
         .string()
         .regex(/^BWBR\d{7}$/, 'must be a BWB id like BWBR0005416')
         .optional()
-        .describe('BWB id of the law; give officialReference instead when it is not known'),
+        .describe('BWB id of the law; give officialReference instead when it is not known')
+        .meta({ examples: ['BWBR0005416'] }),
       officialReference: z
         .string()
         .regex(
@@ -59,7 +60,7 @@ export const legalPower = {
       article: z
         .string()
         .regex(/^\d+(:\d+)?[a-z]{0,3}$/, 'must be an article designation like 172a or 7:1')
-        .describe('Article, e.g. 172a or 7:1'),
+        .meta({ description: 'Article, e.g. 172a or 7:1', examples: ['172a'] }),
       ...translated,
     },
     en: {
