@@ -64,7 +64,7 @@ const EVERYTHING = `{
   guidances(filter: { parent: "overzicht" }) { totalCount }
   overzicht: guidance(slug: "overzicht") { related { slug } children { slug } }
   eenlingen: targetGroupProfile(slug: "eenlingen") { legalPowers { slug } }
-  noodbevel: legalPower(slug: "noodbevel") { body }
+  noodbevel: legalPower(slug: "noodbevel") { body markdown: body(format: MARKDOWN) }
   search(query: "noodbevel") { totalCount edges { node { content { slug } } } facets { field values { value count } } }
 }`;
 
@@ -77,7 +77,7 @@ interface Everything {
   guidances: { totalCount: number };
   overzicht: { related: { slug: string }[]; children: { slug: string }[] };
   eenlingen: { legalPowers: { slug: string }[] };
-  noodbevel: { body: string };
+  noodbevel: { body: string; markdown: string };
   search: {
     totalCount: number;
     edges: { node: { content: { slug: string } } }[];
@@ -124,6 +124,8 @@ describe.each(DIALECTS)('drafts and preview on %s', (dialect) => {
     // The link to the draft keeps its text and loses its target.
     expect(d.noodbevel.body).toContain('de verborgen variant');
     expect(d.noodbevel.body).not.toContain('verborgen-bevoegdheid');
+    expect(d.noodbevel.markdown).toContain('Zie de verborgen variant.');
+    expect(d.noodbevel.markdown).not.toContain('verborgen-bevoegdheid');
     expect(slugs(d.search.edges.map((e) => e.node.content))).toEqual(['noodbevel']);
     expect(d.search.totalCount).toBe(1);
     expect(facet(d, 'type')).toEqual({ LEGAL_POWER: 1 });
@@ -148,6 +150,7 @@ describe.each(DIALECTS)('drafts and preview on %s', (dialect) => {
     expect(slugs(d.overzicht.children).sort()).toEqual(['definitie', 'ermee-aan-de-slag']);
     expect(slugs(d.eenlingen.legalPowers)).toContain('verborgen-bevoegdheid');
     expect(d.noodbevel.body).toContain('data-kb-slug="verborgen-bevoegdheid"');
+    expect(d.noodbevel.markdown).toContain('(kb:legal-powers/verborgen-bevoegdheid)');
     // Search covers published items only, also in preview.
     expect(d.search.totalCount).toBe(1);
   });

@@ -176,10 +176,20 @@ export class ContentSnapshot {
    */
   body(item: ContentItem, locale: Locale, format: TextFormat, headingOffset = 0): string {
     const source = this.source(item, locale);
-    if (format === TextFormat.MARKDOWN) return source;
+    if (format === TextFormat.MARKDOWN)
+      return this.withDrafts
+        ? this.memo(`markdown\u0000${item.key}\u0000${locale}`, () => this.unlinkMissing(source))
+        : source;
     const offset = format === TextFormat.HTML ? headingOffset : 0;
     return this.memo(`body\u0000${item.key}\u0000${locale}\u0000${format}\u0000${offset}`, () =>
       renderBody(source, format, this.linkResolver(locale), offset),
+    );
+  }
+
+  /** Markdown with its `kb:` links to items this snapshot lacks (drafts) reduced to their text. */
+  private unlinkMissing(markdown: string): string {
+    return markdown.replace(/\[([^\]\n]*)\]\(kb:([^)\s]+)\)/g, (link, text: string, ref: string) =>
+      this.itemByRef(ref) ? link : text,
     );
   }
 
