@@ -36,6 +36,7 @@ export class SeedWatcher {
   private again = false;
   private failing = false;
   private closed = false;
+  private warned = false;
 
   private constructor(
     private readonly options: SeedWatchOptions,
@@ -91,6 +92,9 @@ export class SeedWatcher {
     const { em, dirs, say, onApplied } = this.options;
     try {
       const report = await runSeed(em, { dir: dirs });
+      // Freshness warnings once, at the first run; they rarely change while editing.
+      if (!this.warned) for (const warning of report.warnings) say(`Warning: ${warning}`);
+      this.warned = true;
       if (report.changes > 0) {
         await onApplied(report);
         say(formatReport(report));
