@@ -102,12 +102,15 @@ describe('npm run dev', () => {
     await fs.rm(local, { recursive: true, force: true });
   });
 
-  it('serves the layers and GraphiQL at start', async () => {
+  it('serves the layers, GraphiQL and the embed demo at start', async () => {
     expect(await title('overzicht')).toBe('Overzicht lokale aanpak');
     expect(await title('meldpunt-voorbeeldstad')).toBe('Meldpunt zorg en veiligheid Voorbeeldstad');
     const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('graphiql');
+    const demo = await fetch(`${url}/embed/demo`);
+    expect(demo.status).toBe(200);
+    expect(demo.headers.get('content-type')).toMatch(/text\/html/);
   });
 
   it('applies a saved edit without a restart', async () => {
