@@ -10,6 +10,7 @@ import { EnumLabelsObject } from './common/labels.type';
 import { fromGlobalId } from './common/node-id';
 import { BadUserInputError } from '../lib/errors';
 import { findBySlug } from './common/content.queries';
+import { capped } from './common/list-input';
 import { tagName } from './read-model/item';
 import { ContentType } from './registry';
 
@@ -111,11 +112,12 @@ export class ContentFields {
     @Root() item: ContentObject,
     @Arg('types', () => [ContentType], {
       nullable: true,
-      description: 'Only items of these types.',
+      description: 'Only items of these types (at most 20 entries).',
     })
-    types?: ContentType[] | null,
+    given?: ContentType[] | null,
   ): ContentObject[] {
     const related = item.item.related;
+    const types = capped('types', given);
     return item.viewsOf(
       types ? related.filter((r) => types.includes(r.type as ContentType)) : related,
     );

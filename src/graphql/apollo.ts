@@ -11,6 +11,7 @@ import { createFormatError } from './errors';
 import { cachePolicyPlugin } from './plugins/cache-policy.plugin';
 import { costLimitPlugin } from './plugins/cost-limit.plugin';
 import { aliasLimitRule, depthLimitRule, directiveLimitRule } from './plugins/limit-rules';
+import { readOnlyRule } from './plugins/read-only.rule';
 import { reportPlugin } from './plugins/report.plugin';
 import { getSchema } from './schema';
 
@@ -52,6 +53,7 @@ export async function createApollo({
     persistedQueries: persistedQueries ? { cache: persistedQueries } : false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [
+      readOnlyRule,
       depthLimitRule(limits.maxDepth),
       aliasLimitRule(limits.maxAliases),
       directiveLimitRule(limits.maxDirectivesPerField),

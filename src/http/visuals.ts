@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Locale } from '../content/common/enums';
 import { renderRoleModelSvg } from '../content/role-model/role-model.svg';
+import { ErrorCode } from '../graphql/errors';
 import type { LiveContent } from '../graphql/live-content';
+import { HttpError } from './http-error';
 
 /** Bump when the drawing changes, so cached pictures are not revalidated as unchanged. */
 const RENDERER_VERSION = 1;
@@ -13,21 +15,14 @@ const LOCALES: Readonly<Record<string, Locale>> = { nl: Locale.NL, en: Locale.EN
  * cheaply until the next seed run.
  */
 export function registerVisuals(app: FastifyInstance, live: LiveContent): void {
-  app.get<{ Querystring: { locale?: string } }>(
+  app.get<{ Querystring: { locale?: unknown } }>(
     '/visuals/role-model.svg',
     async (request, reply) => {
-      const locale = LOCALES[(request.query.locale ?? 'nl').toLowerCase()];
-      if (!locale) {
-        return reply
-          .code(400)
-          .send({ error: 'BAD_USER_INPUT', message: 'locale must be "nl" or "en"' });
-      }
+      const locale = localeOf(request.query.locale);
       const { snapshot } = live.current;
       const model = snapshot.roleModel;
       if (!model) {
-        return reply
-          .code(404)
-          .send({ error: 'NOT_FOUND', message: 'no role model has been seeded' });
+        throw new HttpError(404, ErrorCode.NOT_FOUND, 'No role model has been seeded.');
       }
       const etag = `"rm${RENDERER_VERSION}-${model.hash.slice(0, 32)}-${locale}"`;
       void reply.header('etag', etag).header('cache-control', 'public, max-age=60');
@@ -37,5 +32,17 @@ export function registerVisuals(app: FastifyInstance, live: LiveContent): void {
       );
       return reply.type('image/svg+xml; charset=utf-8').send(svg);
     },
+  );
+}
+
+/** `?locale=`, once, "nl" or "en" in any case; absent means Dutch. */
+function localeOf(value: unknown): Locale {
+  if (value === undefined) return Locale.NL;
+  const key = typeof value === 'string' ? value.toLowerCase() : undefined;
+  if (key !== undefined && Object.hasOwn(LOCALES, key)) return LOCALES[key];
+  throw new HttpError(
+    400,
+    ErrorCode.BAD_USER_INPUT,
+    Array.isArray(value) ? 'locale: give it once, "nl" or "en".' : 'locale: must be "nl" or "en".',
   );
 }

@@ -25,6 +25,12 @@ export enum ErrorCode {
   // Preview of drafts: a wrong X-Preview-Token, or the header on a server without preview.
   PREVIEW_TOKEN_INVALID = 'PREVIEW_TOKEN_INVALID',
   PREVIEW_DISABLED = 'PREVIEW_DISABLED',
+  // The API only reads: mutations and subscriptions are refused before execution.
+  READ_ONLY_API = 'READ_ONLY_API',
+  // Automatic Persisted Queries (Apollo's codes; the mismatch code as Apollo Router names it).
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  PERSISTED_QUERY_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH',
 }
 
 /** An invalid argument value; names the argument so the client knows what to fix. */

@@ -4,6 +4,7 @@ import { pageSize } from '../content/common/connection';
 import type { ContentContext } from '../content/common/context';
 import { Locale } from '../content/common/enums';
 import { labelOf } from '../content/common/labels';
+import { capped } from '../content/common/list-input';
 import { tagName } from '../content/read-model/item';
 import type { ContentSnapshot } from '../content/read-model/snapshot';
 import { ContentType } from '../content/registry';
@@ -56,13 +57,16 @@ export class SearchResolver {
       description: 'Locale to search and serve.',
     })
     locale: Locale | null,
-    @Arg('types', () => [ContentType], { nullable: true, description: 'Only these types.' })
-    types: ContentType[] | null,
+    @Arg('types', () => [ContentType], {
+      nullable: true,
+      description: 'Only these types (at most 20 entries).',
+    })
+    givenTypes: ContentType[] | null,
     @Arg('tags', () => [String], {
       nullable: true,
-      description: 'Only items carrying all these tag slugs.',
+      description: 'Only items carrying all these tag slugs (at most 20).',
     })
-    tags: string[] | null,
+    givenTags: string[] | null,
     @Arg('first', () => Int, {
       nullable: true,
       defaultValue: 10,
@@ -77,6 +81,9 @@ export class SearchResolver {
     @Ctx() ctx: Context,
   ): Promise<SearchConnection> {
     const limit = pageSize(first ?? 10);
+    // Each distinct value once: a repeated tag or type asks for nothing more.
+    const types = distinct(capped('types', givenTypes));
+    const tags = distinct(capped('tags', givenTags));
     const lang = locale ?? Locale.NL;
     const key = sha256(canonicalJson({ query, lang, types, tags })).slice(0, 16);
     const offset = after === null || after === undefined ? 0 : decodeOffset(after, key);
@@ -150,6 +157,10 @@ export class SearchResolver {
       return content ? [{ text: content.title, kind: SuggestionKind.TITLE, content }] : [];
     });
   }
+}
+
+function distinct<T>(values: readonly T[] | null | undefined): T[] | null {
+  return values ? [...new Set(values)] : null;
 }
 
 function decodeOffset(after: string, key: string): number {

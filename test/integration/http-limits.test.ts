@@ -58,6 +58,63 @@ describe('request limits (defaults), refused before execution with a code', () =
     expectRefusal(await postGraphql(server.url, Array(11).fill(op)), 400, 'TOO_MANY_OPERATIONS');
   });
 
+  it('caps list arguments at 20 entries, naming the argument', async () => {
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => `tag-${i}`);
+    const list = 'query($t: [String!]) { legalPowers(filter: { tags: $t }) { totalCount } }';
+    expect((await server.gql(list, { t: tags(20) })).data).toEqual({
+      legalPowers: { totalCount: 0 },
+    });
+    expectGraphqlError(await server.gql(list, { t: tags(21) }), {
+      code: 'BAD_USER_INPUT',
+      path: ['legalPowers'],
+      message: /^filter\.tags: at most 20 entries are allowed; 21 were given/,
+    });
+    const search =
+      'query($t: [String!]) { search(query: "gebiedsverbod", tags: $t) { totalCount } }';
+    expect((await server.gql(search, { t: tags(20) })).errors).toBeUndefined();
+    expectGraphqlError(await server.gql(search, { t: tags(1000) }), {
+      code: 'BAD_USER_INPUT',
+      message: /^tags: at most 20/,
+    });
+    // A tag given many times is one tag.
+    const once = await server.gql(search, { t: ['openbare-orde'] });
+    const repeated = await server.gql(search, { t: Array(14).fill('openbare-orde') });
+    expect(repeated).toEqual(once);
+    expect((once.data as { search: { totalCount: number } }).search.totalCount).toBeGreaterThan(0);
+  });
+
+  it('refuses mutations and subscriptions with 400 READ_ONLY_API, alone or in a batch', async () => {
+    for (const query of ['mutation { x }', 'subscription { x }', 'mutation M { contentVersion }']) {
+      const res = await postGraphql(server.url, { query });
+      expectRefusal(res, 400, 'READ_ONLY_API');
+      expect(res.json.errors![0].message).toMatch(/read-only/);
+    }
+    const batch = await postGraphql(server.url, [
+      { query: 'mutation { x }' },
+      { query: '{ contentVersion }' },
+    ]);
+    const [refused, answered] = JSON.parse(batch.text) as { errors?: unknown[]; data?: unknown }[];
+    expect(JSON.stringify(refused.errors)).toContain('READ_ONLY_API');
+    expect(answered.data).toEqual({ contentVersion: expect.any(Number) });
+  });
+
+  it('answers persisted-query mistakes with PERSISTED_QUERY_* codes', async () => {
+    const query = '{ contentVersion }';
+    const hash = (sha256Hash: unknown) => ({ persistedQuery: { version: 1, sha256Hash } });
+    expectRefusal(
+      await postGraphql(server.url, { query, extensions: hash('0'.repeat(64)) }),
+      400,
+      'PERSISTED_QUERY_HASH_MISMATCH',
+    );
+    expectRefusal(
+      await postGraphql(server.url, { query, extensions: { persistedQuery: 1 } }),
+      400,
+      'PERSISTED_QUERY_NOT_SUPPORTED',
+    );
+    const unknown = await postGraphql(server.url, { extensions: hash('f'.repeat(64)) });
+    expect(unknown.json.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
   it('answers 413 to a body over the limit', async () => {
     const res = await postGraphql(server.url, { query: `{ __typename } #${'x'.repeat(120_000)}` });
     expectRefusal(res, 413, 'PAYLOAD_TOO_LARGE');

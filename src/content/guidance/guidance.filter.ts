@@ -7,7 +7,7 @@ import { GuidanceKind } from './guidance.enums';
 export class GuidanceFilter {
   @Field(() => [String], {
     nullable: true,
-    description: 'Only items carrying every one of these tag slugs.',
+    description: 'Only items carrying every one of these tag slugs (at most 20).',
   })
   tags?: string[] | null;
 

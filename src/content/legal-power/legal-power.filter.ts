@@ -9,7 +9,7 @@ import { LegalAuthority } from './legal-power.enums';
 export class LegalPowerFilter {
   @Field(() => [String], {
     nullable: true,
-    description: 'Only items carrying every one of these tag slugs.',
+    description: 'Only items carrying every one of these tag slugs (at most 20).',
   })
   tags?: string[] | null;
 

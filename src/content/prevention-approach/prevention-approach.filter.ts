@@ -11,7 +11,7 @@ import { PreventionLevel } from './prevention-approach.enums';
 export class PreventionApproachFilter {
   @Field(() => [String], {
     nullable: true,
-    description: 'Only items carrying every one of these tag slugs.',
+    description: 'Only items carrying every one of these tag slugs (at most 20).',
   })
   tags?: string[] | null;
 

@@ -1,3 +1,4 @@
+import { capped } from '../common/list-input';
 import type { ContentItem } from './item';
 import type { ItemFilter } from './list';
 
@@ -12,16 +13,22 @@ export function allOf(...filters: (ItemFilter | undefined)[]): ItemFilter {
   return (item) => active.every((f) => f(item));
 }
 
-/** Items carrying every one of `tags`. */
-export const withTags = (tags: readonly string[] | null | undefined): ItemFilter | undefined =>
-  tags?.length ? (item) => tags.every((t) => item.tags.some((own) => own.slug === t)) : undefined;
+/** Items carrying every one of `tags` (at most MAX_LIST_INPUT). */
+export const withTags = (given: readonly string[] | null | undefined): ItemFilter | undefined => {
+  const tags = capped('filter.tags', given);
+  return tags?.length
+    ? (item) => tags.every((t) => item.tags.some((own) => own.slug === t))
+    : undefined;
+};
 
-/** Items whose language-neutral `field` is one of `values`. */
+/** Items whose language-neutral `field` is one of `values` (at most MAX_LIST_INPUT). */
 export const fieldIn = (
   field: string,
-  values: readonly unknown[] | null | undefined,
-): ItemFilter | undefined =>
-  values?.length ? (item) => values.includes(item.fields[field]) : undefined;
+  given: readonly unknown[] | null | undefined,
+): ItemFilter | undefined => {
+  const values = capped(`filter.${field}`, given);
+  return values?.length ? (item) => values.includes(item.fields[field]) : undefined;
+};
 
 /** Items whose language-neutral text `field` equals `value`, ignoring case. */
 export const fieldEquals = (

@@ -10,7 +10,7 @@ import type { ItemFilter } from '../read-model/list';
 export class TargetGroupProfileFilter {
   @Field(() => [String], {
     nullable: true,
-    description: 'Only items carrying every one of these tag slugs.',
+    description: 'Only items carrying every one of these tag slugs (at most 20).',
   })
   tags?: string[] | null;
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Context } from '../context';
-import { isClientErrorCode, LimitError } from '../errors';
+import { isClientError } from '../errors';
 import { errorsTotal } from '../metrics';
 
 /**
@@ -18,9 +18,7 @@ export function reportPlugin(): ApolloServerPlugin<Context> {
         },
         didEncounterErrors({ contextValue, errors, operationName }) {
           for (const error of errors) {
-            const code = error.extensions?.code;
-            const limited = error.originalError instanceof LimitError;
-            if (isClientErrorCode(code) || limited) continue;
+            if (isClientError(error)) continue;
             contextValue.report?.log.error(
               { err: unwrapResolverError(error), path: error.path, operationName },
               'unexpected error while executing a GraphQL operation',

@@ -60,8 +60,9 @@ export function registerGraphiqlAssets(app: FastifyInstance): void {
   app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
   const loaded = new Map<string, Buffer>();
   app.get<{ Params: { name: string } }>(`${ASSET_BASE}/:name`, async (request, reply) => {
+    // Only the files listed: a name such as `__proto__` or `toString` is not one of them.
+    if (!Object.hasOwn(ASSETS, request.params.name)) return reply.callNotFound();
     const asset = ASSETS[request.params.name];
-    if (!asset) return reply.callNotFound();
     let body = loaded.get(request.params.name);
     if (!body) {
       body = asset.text ? Buffer.from(asset.text) : await fs.promises.readFile(asset.file!);
