@@ -80,6 +80,9 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   registerGraphiqlAssets(app);
   registerVisuals(app, live);
   registerEmbed(app, logger);
-  registerHealth(app, [databaseCheck(orm), searchCheck(live), ...(deps.readinessChecks ?? [])]);
+  registerHealth(app, [databaseCheck(orm), searchCheck(live), ...(deps.readinessChecks ?? [])], {
+    logger,
+    exposeDetails: config.nodeEnv !== 'production',
+  });
   return app;
 }
