@@ -52,6 +52,10 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_BATCH: count(10),
   GRAPHQL_TIMEOUT_MS: count(10000),
   HTTP_BODY_LIMIT: count(102400, 1024),
+  HTTP_REQUEST_TIMEOUT_MS: count(30_000, 1000),
+  HTTP_HEADERS_TIMEOUT_MS: count(10_000, 1000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: count(72_000, 1000),
+  HTTP_MAX_CONNECTIONS: count(1000),
   RATE_LIMIT_MAX: count(6000),
   RATE_LIMIT_SEARCH_MAX: count(3000),
   RATE_LIMIT_SUGGEST_MAX: count(6000),
@@ -97,6 +101,14 @@ export interface HttpSettings {
   /** Fastify `trustProxy`: whether X-Forwarded-For decides the client address. */
   readonly trustProxy: boolean | number | string;
   readonly bodyLimit: number;
+  /** Time a client has to send a whole request (headers and body) before it gets 408. */
+  readonly requestTimeoutMs: number;
+  /** Time a client has to send the request headers. */
+  readonly headersTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  readonly keepAliveTimeoutMs: number;
+  /** Open connections at most; further ones are closed at once. */
+  readonly maxConnections: number;
   readonly rateLimit: {
     readonly max: number;
     readonly searchMax: number;
@@ -168,6 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MEILI_API_KEY && !e.MEILI_HOST) {
     throw new ConfigError('Invalid configuration: MEILI_API_KEY is set but MEILI_HOST is not');
   }
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      'Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not be larger than HTTP_REQUEST_TIMEOUT_MS',
+    );
+  }
   const corsOrigins = e.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
@@ -214,6 +231,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: Object.freeze({
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
       bodyLimit: e.HTTP_BODY_LIMIT,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
       rateLimit: Object.freeze({
         max: e.RATE_LIMIT_MAX,
         searchMax: e.RATE_LIMIT_SEARCH_MAX,

@@ -34,11 +34,21 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger,
     bodyLimit: config.http.bodyLimit,
+    // A client that sends its request slowly is answered 408 and cut off; Node checks open
+    // requests against these timeouts every `connectionsCheckingInterval`.
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: config.http.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, config.http.headersTimeoutMs / 2),
+    },
     requestIdHeader: 'x-request-id',
     trustProxy: config.http.trustProxy as boolean | string,
     // One line per request, with operation and cache status, comes from registerObservability.
     logController: new LogController({ disableRequestLogging: true }),
   });
+  // Beyond this, Node closes new connections at once, before reading anything.
+  app.server.maxConnections = config.http.maxConnections;
   // Only JSON bodies: a text/plain or form POST is what a cross-site page can send unasked.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('kb', null);

@@ -16,6 +16,12 @@ describe('loadConfig', () => {
       corsOrigins: [],
       nodeEnv: 'development',
     });
+    expect(config.http).toMatchObject({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 72_000,
+      maxConnections: 1000,
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -56,6 +62,12 @@ describe('loadConfig', () => {
     [{ SEED_DIR: ' , ' }, 'SEED_DIR'],
     [{ PREVIEW_TOKEN: 'kort' }, 'PREVIEW_TOKEN'],
     [{ PREVIEW_TOKEN: 'met spaties erin, lang genoeg' }, 'PREVIEW_TOKEN'],
+    [{ HTTP_REQUEST_TIMEOUT_MS: '0' }, 'HTTP_REQUEST_TIMEOUT_MS'],
+    [
+      { HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' },
+      'HTTP_HEADERS_TIMEOUT_MS',
+    ],
+    [{ HTTP_MAX_CONNECTIONS: 'many' }, 'HTTP_MAX_CONNECTIONS'],
   ])('rejects %o naming %s', (env, key) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${key}`));
