@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ErrorCode } from '../graphql/errors';
 import { errorsTotal } from '../graphql/metrics';
@@ -37,6 +38,27 @@ function describe(error: FastifyError | HttpError, bodyLimit: number, expose: bo
   return { status, code: BY_STATUS[status] ?? ErrorCode.BAD_REQUEST, message, headers: {} };
 }
 
+/** Bytes of an oversize body read (and dropped) after the 413, so the client can read it. */
+export const OVERSIZE_DRAIN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Answering 413 and closing while the client still sends makes the kernel reset the
+ * connection, and many clients then report the reset instead of the 413. So the rest of the
+ * body is read and dropped, up to OVERSIZE_DRAIN_BYTES (and the request timeout), and the
+ * connection stays usable; a body known or found to be larger is cut off as before.
+ */
+function drainOversizeBody(raw: IncomingMessage): boolean {
+  const declared = Number(raw.headers['content-length']);
+  if (raw.complete || declared > OVERSIZE_DRAIN_BYTES) return false;
+  let drained = 0;
+  raw.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > OVERSIZE_DRAIN_BYTES) raw.socket.destroy();
+  });
+  raw.resume();
+  return true;
+}
+
 /**
  * Errors raised outside GraphQL execution (body parsing, size, media type, CSRF, rate limits,
  * timeouts, unknown routes) answered in the GraphQL error shape with a code. Server faults are
@@ -54,6 +76,8 @@ export function registerErrorHandling(
       request.log.info({ code, status }, message);
     }
     errorsTotal.inc({ code });
+    // Fastify asks to close the connection after a body error; a drained body keeps it.
+    if (status === 413 && drainOversizeBody(request.raw)) reply.removeHeader('connection');
     return reply
       .code(status)
       .headers(headers)

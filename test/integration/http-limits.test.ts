@@ -1,6 +1,21 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expectGraphqlError, startServer, type TestServer } from '../helpers/app';
 import { expectRefusal, getGraphql, postGraphql } from '../helpers/http';
 import { lockSearchIndex } from '../helpers/index-lock';
+
+const execFileAsync = promisify(execFile);
+
+/** Posts 2 MB to <url>/graphql (`length`: with Content-Length; `chunked`: streamed) and prints what it got. */
+const OVERSIZE_CLIENT = `
+const [url, mode] = process.argv.slice(1);
+const { Readable } = require('node:stream');
+const chunk = Buffer.alloc(10000, 'x');
+const body = mode === 'length' ? Buffer.alloc(2000000, 'x') : Readable.toWeb(Readable.from(Array(200).fill(chunk)));
+fetch(url + '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' })
+  .then(async (res) => process.stdout.write(res.status + ' ' + (await res.json()).errors[0].extensions.code))
+  .catch((error) => process.stdout.write(String(error.cause && error.cause.code || error)));
+`;
 
 const nested = (levels: number) =>
   `{ guidance(slug: "definitie") { ${'parent { '.repeat(levels - 1)}slug${' }'.repeat(levels - 1)} } }`;
@@ -118,6 +133,19 @@ describe('request limits (defaults), refused before execution with a code', () =
   it('answers 413 to a body over the limit', async () => {
     const res = await postGraphql(server.url, { query: `{ __typename } #${'x'.repeat(120_000)}` });
     expectRefusal(res, 413, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('lets a client that sends a 2 MB body read the 413, with or without a length', async () => {
+    // The client runs in a process of its own, so it sends while the server answers and closes.
+    for (const mode of ['length', 'chunked']) {
+      const { stdout } = await execFileAsync(process.execPath, [
+        '-e',
+        OVERSIZE_CLIENT,
+        server.url,
+        mode,
+      ]);
+      expect({ mode, answer: stdout }).toEqual({ mode, answer: '413 PAYLOAD_TOO_LARGE' });
+    }
   });
 
   it('answers unknown routes and methods with a coded error', async () => {
