@@ -8,7 +8,15 @@ import { words } from './analysis/normalize';
 export const SynonymsFile = z.array(
   z
     .object({
-      terms: z.array(z.string().trim().min(1)).min(2, 'a group needs at least two terms'),
+      terms: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1)
+            .refine((term) => words(term).length > 0, 'a term needs a letter or a digit'),
+        )
+        .min(2, 'a group needs at least two terms'),
       note: z.string().optional(),
     })
     .strict(),

@@ -69,12 +69,15 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /** A schema's complaints as seed issues: `file: field: reason`. */
 export function zodIssues(file: string, error: z.ZodError, input: unknown): SeedIssue[] {
+  // A YAML file's problem with the whole file names no field; a Markdown file's names its front matter.
+  const whole = file.endsWith('.md') ? '(front matter)' : '(whole file)';
   return error.issues.flatMap((issue): SeedIssue[] => {
-    const at = issue.path.map(String).join('.');
+    const path = issue.path.map(String).join('.');
+    const at = path || whole;
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         file,
-        field: at ? `${at}.${key}` : key,
+        field: path ? `${path}.${key}` : key,
         message: 'unknown field',
       }));
     }
@@ -83,9 +86,9 @@ export function zodIssues(file: string, error: z.ZodError, input: unknown): Seed
       issue.path.length > 0 &&
       valueAt(input, issue.path) === undefined
     ) {
-      return [{ file, field: at || '(front matter)', message: 'required field is missing' }];
+      return [{ file, field: at, message: 'required field is missing' }];
     }
-    return [{ file, field: at || '(front matter)', message: issue.message }];
+    return [{ file, field: at, message: issue.message }];
   });
 }
 

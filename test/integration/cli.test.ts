@@ -191,4 +191,31 @@ describe.each(DIALECTS)('commands on %s', (dialect) => {
     expect(usage.code).toBe(1);
     expect(usage.stderr).toMatch(/usage: npm run seed/);
   });
+
+  it('npm start and npm run seed report synonyms.yml problems as file: field: reason', async () => {
+    const broken = await copySeed();
+    await fs.writeFile(
+      path.join(broken, 'synonyms.yml'),
+      '- terms: [PGA]\n- terms: [ZVH, "!?"]\n- words: [a, b]\n',
+    );
+    const commands: [string, Record<string, string>][] = [
+      [MAIN, { ...db.env, SEED_DIR: broken, PORT: '0', LOG_LEVEL: 'silent' }],
+      [SEED, db.env],
+    ];
+    for (const [script, env] of commands) {
+      const result = await run(script, script === SEED ? ['--dir', broken] : [], env);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        'The seed has 4 problems; nothing was changed:',
+        '  synonyms.yml: 0.terms: a group needs at least two terms',
+        '  synonyms.yml: 1.terms.1: a term needs a letter or a digit',
+        '  synonyms.yml: 2.terms: required field is missing',
+        '  synonyms.yml: 2.words: unknown field',
+      ]);
+    }
+    await fs.writeFile(path.join(broken, 'synonyms.yml'), 'terms: [a, b]\n');
+    const whole = await run(SEED, ['--dir', broken], db.env);
+    expect(whole.stderr).toContain('synonyms.yml: (whole file): Invalid input: expected array');
+    await fs.rm(broken, { recursive: true });
+  });
 });
