@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { formatHttpTable, runHttpBench } from './bench-http';
+import { formatMemoryTable, runMemoryBench } from './bench-memory';
 import { formatScaleTable, runScaleBench } from './bench-scale';
 import { formatSearchTable, runSearchBench } from './bench-search';
 
-const USAGE = 'usage: npm run bench -- [http] [search] [scale]   (no argument: all parts)';
+const USAGE = 'usage: npm run bench -- [http] [search] [scale] [memory]   (no argument: all parts)';
 
 /** `npm run bench`: each part is a module with a run and a format function; pick parts by name. */
 async function main(): Promise<number> {
@@ -12,7 +13,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const parts = args.length ? args : ['http', 'search', 'scale'];
+  const parts = args.length ? args : ['http', 'search', 'scale', 'memory'];
   let status = 0;
   if (parts.includes('http')) {
     const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -34,6 +35,13 @@ async function main(): Promise<number> {
     const rows = await runScaleBench({ items, seconds: Number(process.env.BENCH_SECONDS ?? 10) });
     process.stdout.write(
       `Scale (${items} generated items through npm run seed; portal page, no response cache, 50 connections)\n${formatScaleTable(rows)}\n`,
+    );
+  }
+  if (parts.includes('memory')) {
+    const seconds = Number(process.env.BENCH_MEMORY_SECONDS ?? 60);
+    const rows = await runMemoryBench({ seconds });
+    process.stdout.write(
+      `Memory (npm start's entry point, a distinct query on every request for ${seconds} s, 50 connections)\n${formatMemoryTable(rows)}\n`,
     );
   }
   return status;

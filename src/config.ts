@@ -83,6 +83,7 @@ const EnvSchema = z.object({
       error: 'must be an http(s) URL such as https://kennisbank.example.nl',
     })
     .optional(),
+  HEAP_LIMIT_MB: count(512, 0),
 });
 
 /** Limits applied to every GraphQL request before execution (and the execution timeout). */
@@ -152,6 +153,11 @@ export interface Config {
   readonly limits: GraphqlLimits;
   readonly http: HttpSettings;
   readonly links: LinkSettings;
+  /**
+   * V8 heap limit (old space, MB) the server runs with, so garbage is collected before resident
+   * memory grows far; 0 leaves Node's own limit (a share of the machine's memory).
+   */
+  readonly heapLimitMb: number;
 }
 
 export class ConfigError extends Error {
@@ -219,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: true,
     introspection: e.GRAPHQL_INTROSPECTION,
     suggestions: e.GRAPHQL_SUGGESTIONS,
+    heapLimitMb: e.HEAP_LIMIT_MB,
     limits: Object.freeze({
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,

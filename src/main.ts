@@ -1,11 +1,43 @@
-import 'reflect-metadata';
-import { buildApp } from './app';
+import { spawn } from 'node:child_process';
 import { ConfigError, loadConfig } from './config';
 import { describeFailure } from './lib/errors';
 import { SeedValidationError } from './seed/errors';
 
+const HEAP_FLAG = '--max-old-space-size';
+
+/** Whether this process was started with a heap limit (on the command line or in NODE_OPTIONS). */
+function hasHeapLimit(): boolean {
+  return [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) =>
+    arg.startsWith(HEAP_FLAG),
+  );
+}
+
+/**
+ * Node takes a heap limit only when it starts, so without one the server runs itself again
+ * with `--max-old-space-size=HEAP_LIMIT_MB`, passes signals on and exits as it does. A limit
+ * given by the operator (NODE_OPTIONS or the command line) is left as it is.
+ */
+function runWithHeapLimit(limitMb: number): void {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, `${HEAP_FLAG}=${limitMb}`, ...process.argv.slice(1)],
+    { stdio: 'inherit' },
+  );
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.heapLimitMb > 0 && !hasHeapLimit()) {
+    runWithHeapLimit(config.heapLimitMb);
+    return;
+  }
+  // Loaded only here: a process that only passes signals on stays small.
+  await import('reflect-metadata');
+  const { buildApp } = await import('./app');
   // `--watch` (npm run dev): seed folders are watched and every saved change applied at once.
   const watch = process.argv.includes('--watch')
     ? { say: (text: string) => void process.stderr.write(`${text}\n`) }

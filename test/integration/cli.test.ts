@@ -135,11 +135,17 @@ describe.each(DIALECTS)('commands on %s', (dialect) => {
     };
     expect(body.data.guidances.totalCount).toBeGreaterThanOrEqual(3);
     expect(body.data.legalPowers.totalCount).toBeGreaterThanOrEqual(3);
+    // The server runs with the default heap limit (HEAP_LIMIT_MB), in a process of its own.
+    const children = await fs.readFile(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8');
+    const server = children.trim().split(/\s+/)[0];
+    const cmdline = (await fs.readFile(`/proc/${server}/cmdline`, 'utf8')).split('\0');
+    expect(cmdline).toContain('--max-old-space-size=512');
     const code = await new Promise<number | null>((resolve) => {
       child.on('close', resolve);
       child.kill('SIGTERM');
     });
     expect(code).toBe(0);
+    await expect(fs.stat(`/proc/${server}`)).rejects.toThrow(); // the signal reached it
 
     const again = await run(SEED, [], { ...db.env });
     expect(again.code).toBe(0);
