@@ -18,10 +18,12 @@ function hasHeapLimit(): boolean {
  * given by the operator (NODE_OPTIONS or the command line) is left as it is.
  */
 function runWithHeapLimit(limitMb: number): void {
+  // The IPC channel closes when this process dies, however it dies (even SIGKILL): the
+  // server then stops too instead of living on unowned.
   const child = spawn(
     process.execPath,
     [...process.execArgv, `${HEAP_FLAG}=${limitMb}`, ...process.argv.slice(1)],
-    { stdio: 'inherit' },
+    { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] },
   );
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => child.kill(signal));
@@ -35,6 +37,8 @@ async function main(): Promise<void> {
     runWithHeapLimit(config.heapLimitMb);
     return;
   }
+  // Started by runWithHeapLimit: end with the process that started it.
+  process.once('disconnect', () => process.exit(1));
   // Loaded only here: a process that only passes signals on stays small.
   await import('reflect-metadata');
   const { buildApp } = await import('./app');
