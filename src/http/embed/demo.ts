@@ -92,8 +92,10 @@ const PAGES: Record<Lang, string> = { nl: page('nl'), en: page('en') };
 
 /** `GET /embed/demo[?locale=nl|en]`: the four web components on one page, and its script. */
 export function registerEmbedDemo(app: FastifyInstance): void {
-  app.get<{ Querystring: { locale?: string } }>(DEMO_PATH, (request, reply) => {
-    const locale = (request.query.locale ?? 'nl').toLowerCase();
+  app.get<{ Querystring: { locale?: unknown } }>(DEMO_PATH, (request, reply) => {
+    // A repeated `locale` arrives as an array: refused like any other value but nl and en.
+    const given = request.query.locale ?? 'nl';
+    const locale = typeof given === 'string' ? given.toLowerCase() : undefined;
     if (locale !== 'nl' && locale !== 'en') {
       throw new HttpError(400, ErrorCode.BAD_USER_INPUT, 'locale must be "nl" or "en"');
     }
