@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config';
 import { scaffoldItem, ScaffoldError } from '../src/seed/scaffold';
+import { isUsageError } from './usage-error';
 
 const USAGE =
   'usage: npm run new -- <type-folder> <slug> [--en] [--dir <seed folder>]\n' +
@@ -50,12 +51,7 @@ main().then(
   (error: unknown) => {
     if (error instanceof ScaffoldError || error instanceof ConfigError)
       process.stderr.write(`${error.message}\n`);
-    else if (
-      error instanceof TypeError &&
-      'code' in error &&
-      String(error.code).startsWith('ERR_PARSE_ARGS')
-    )
-      process.stderr.write(`${error.message}\n${USAGE}\n`);
+    else if (isUsageError(error)) process.stderr.write(`${error.message}\n${USAGE}\n`);
     else process.stderr.write(`npm run new failed: ${(error as Error).message}\n`);
     process.exit(1);
   },

@@ -10,6 +10,7 @@ import { createSearchEngine } from '../src/search/create-engine';
 import { SeedValidationError } from '../src/seed/errors';
 import { formatFreshness, freshnessOf } from '../src/seed/freshness';
 import { formatReport, readSeed, runSeed } from '../src/seed/run';
+import { isUsageError } from './usage-error';
 
 const USAGE =
   'usage: npm run seed -- [--dry-run | --report] [--dir <seed folder>[,<layer folder>...]]';
@@ -73,11 +74,7 @@ main().then(
       error instanceof ContentLockedError
     )
       process.stderr.write(`${error.message}\n`);
-    else if (
-      error instanceof TypeError &&
-      'code' in error &&
-      String(error.code).startsWith('ERR_PARSE_ARGS')
-    ) {
+    else if (isUsageError(error)) {
       process.stderr.write(`${error.message}\n${USAGE}\n`);
     } else {
       process.stderr.write(

@@ -2,24 +2,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/app';
+import { launchChromium } from '../helpers/browser';
 
 /**
  * The portal kit as a portal uses it: a host page on a second origin loads kb.js from the API
  * and embeds all four components, in real Chromium (never skipped: if the browser cannot start,
  * this fails). The API runs on the real seed/ with that origin in CORS_ORIGINS.
  */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SEED_DIR = path.join(__dirname, '..', '..', 'seed');
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -102,7 +93,7 @@ describe('the portal kit embedded from another origin, in Chromium', () => {
     server = await startServer('sqlite', SEED_DIR, undefined, {
       env: { CORS_ORIGINS: hostOrigin },
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

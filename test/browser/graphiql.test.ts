@@ -1,28 +1,19 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/app';
+import { launchChromium } from '../helpers/browser';
 
 /**
  * GraphiQL in a real browser (Debian's chromium, installed by .ci/run): the page comes up from
  * our own assets, runs the search example and shows hits, and asks nothing of any other host.
  * If the browser cannot start, this fails: it is never skipped.
  */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('GraphiQL in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
     server = await startServer('sqlite');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
