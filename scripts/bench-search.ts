@@ -73,6 +73,8 @@ interface Row {
   engine: string;
   docs: number;
   buildMs: number;
+  /** Bytes of the index file (embedded engine only). */
+  indexBytes?: number;
   p50: number;
   p95: number;
   p99: number;
@@ -116,9 +118,15 @@ function miniSearch(docs: SearchDocument[]) {
   return mini;
 }
 
-export async function runSearchBench(
-  options: { generated?: number; queries?: number } = {},
-): Promise<Row[]> {
+export interface SearchBenchOptions {
+  /** Generated documents (100,000 by default). */
+  generated?: number;
+  queries?: number;
+  /** Also run MiniSearch as the reference (default); off for corpora it cannot hold. */
+  reference?: boolean;
+}
+
+export async function runSearchBench(options: SearchBenchOptions = {}): Promise<Row[]> {
   const n = options.generated ?? 100_000;
   const rnd = random(42);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-bench-'));
@@ -141,15 +149,19 @@ export async function runSearchBench(
       ['seed', seedDocs],
       [`generated`, generateCorpus(seedDocs, n, rnd)],
     ] as const) {
-      const engine = new SqliteFtsEngine(path.join(dir, `${corpus}.sqlite`));
+      const file = path.join(dir, `${corpus}.sqlite`);
+      const engine = new SqliteFtsEngine(file);
       const target = documentsTarget(docs, { version: 1, synonyms, types });
       const [reader, buildMs] = await time(() => engine.rebuild(target));
-      rows.push(
-        await measure('sqlite-fts (embedded)', corpus, docs.length, buildMs, queries, (q) =>
+      const { size } = await fs.stat(file);
+      rows.push({
+        ...(await measure('sqlite-fts (embedded)', corpus, docs.length, buildMs, queries, (q) =>
           reader.search({ query: q, locale: Locale.NL, limit: 10, offset: 0 }),
-        ),
-      );
+        )),
+        indexBytes: size,
+      });
       await engine.close();
+      if (options.reference === false) continue;
       const [mini, miniMs] = await time(() => miniSearch(docs));
       rows.push(
         await measure('MiniSearch (reference)', corpus, docs.length, miniMs, queries, (q) =>
@@ -165,20 +177,24 @@ export async function runSearchBench(
 
 export function formatSearchTable(rows: Row[]): string {
   const head =
-    '| corpus | engine | documents | index build | p50 | p95 | p99 |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |';
+    '| corpus | engine | documents | index build | index size | p50 | p95 | p99 |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |';
   const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+  const mb = (bytes?: number) =>
+    bytes === undefined
+      ? 'in memory'
+      : `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MB`;
   return [
     head,
     ...rows.map(
       (r) =>
-        `| ${r.corpus} | ${r.engine} | ${r.docs} | ${ms(r.buildMs)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} |`,
+        `| ${r.corpus} | ${r.engine} | ${r.docs} | ${ms(r.buildMs)} | ${mb(r.indexBytes)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} |`,
     ),
   ].join('\n');
 }
 
 if (require.main === module) {
   const generated = Number(process.env.BENCH_DOCS ?? 100_000);
-  runSearchBench({ generated })
+  runSearchBench({ generated, reference: !process.argv.includes('--no-reference') })
     .then((rows) =>
       process.stdout.write(
         `Search (query mix: 1-3 words, a third with a typo, a third cut short)\n${formatSearchTable(rows)}\n`,

@@ -4,7 +4,8 @@ import { formatMemoryTable, runMemoryBench } from './bench-memory';
 import { formatScaleTable, runScaleBench } from './bench-scale';
 import { formatSearchTable, runSearchBench } from './bench-search';
 
-const USAGE = 'usage: npm run bench -- [http] [search] [scale] [memory]   (no argument: all parts)';
+const USAGE =
+  'usage: npm run bench -- [http] [search] [scale] [memory] [--no-reference]   (no part: all parts; --no-reference: search without MiniSearch)';
 
 /** `npm run bench`: each part is a module with a run and a format function; pick parts by name. */
 async function main(): Promise<number> {
@@ -13,7 +14,8 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const parts = args.length ? args : ['http', 'search', 'scale', 'memory'];
+  const named = args.filter((a) => !a.startsWith('--'));
+  const parts = named.length ? named : ['http', 'search', 'scale', 'memory'];
   let status = 0;
   if (parts.includes('http')) {
     const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -25,7 +27,10 @@ async function main(): Promise<number> {
     }
   }
   if (parts.includes('search')) {
-    const rows = await runSearchBench({ generated: Number(process.env.BENCH_DOCS ?? 100_000) });
+    const rows = await runSearchBench({
+      generated: Number(process.env.BENCH_DOCS ?? 100_000),
+      reference: !args.includes('--no-reference'),
+    });
     process.stdout.write(
       `Search (query mix: 1-3 words, a third with a typo, a third cut short)\n${formatSearchTable(rows)}\n`,
     );
