@@ -120,23 +120,26 @@ interface EngineCase {
   create(): Promise<{ engine: SearchEngine; cleanup(): Promise<void> }>;
 }
 
+// The embedded engine holds small indexes in memory too; the second case is the path of
+// large ones, where SQLite alone counts and ranks.
 const ENGINES: EngineCase[] = [
-  {
-    name: 'sqlite-fts',
-    isolated: true,
-    async create() {
-      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-fts-'));
-      const engine = new SqliteFtsEngine(path.join(dir, 'search.sqlite'));
-      return {
-        engine,
-        cleanup: async () => {
-          await engine.close();
-          await fs.rm(dir, { recursive: true, force: true });
-        },
-      };
-    },
+  { name: 'sqlite-fts', memoryIndexDocs: undefined },
+  { name: 'sqlite-fts (index not in memory)', memoryIndexDocs: 0 },
+].map(({ name, memoryIndexDocs }) => ({
+  name,
+  isolated: true,
+  async create() {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-fts-'));
+    const engine = new SqliteFtsEngine(path.join(dir, 'search.sqlite'), { memoryIndexDocs });
+    return {
+      engine,
+      cleanup: async () => {
+        await engine.close();
+        await fs.rm(dir, { recursive: true, force: true });
+      },
+    };
   },
-];
+}));
 if (process.env.MEILI_HOST) {
   ENGINES.push({
     name: 'meilisearch',

@@ -19,6 +19,7 @@ import {
   withWriteLock,
   type FileSignature,
 } from './index-file';
+import { MEMORY_INDEX_DOCS } from './memory-index';
 import { Partitions } from './partitions';
 import { createSchema, INDEX_FORMAT } from './schema';
 import { SqliteFtsReader } from './sqlite-fts.reader';
@@ -49,7 +50,13 @@ export class SqliteFtsEngine implements SearchEngine {
   private trusted?: FileSignature;
   private readonly readers = new Set<SqliteFtsReader>();
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly options: {
+      /** Indexes of at most this many documents are also held in memory (MemoryIndex). */
+      memoryIndexDocs?: number;
+    } = {},
+  ) {}
 
   async open(target: IndexTarget): Promise<SearchReader> {
     const found = await this.tryOpen(target);
@@ -202,6 +209,7 @@ export class SqliteFtsEngine implements SearchEngine {
           vocab,
           target.synonyms,
           new Partitions(target.types),
+          this.options.memoryIndexDocs ?? MEMORY_INDEX_DOCS,
           () => this.readers.delete(reader),
         );
         this.readers.add(reader);

@@ -22,6 +22,8 @@ import type { SqlitePool } from './db';
 import type { FileSignature } from './index-file';
 import { matchExpression } from './match';
 import type { Partitions } from './partitions';
+import { knownTiers } from './known-tiers';
+import { MemoryIndex } from './memory-index';
 import { countByTag, countByType, rankedRowids, type Scope } from './ranking';
 import { rankingTiers } from './tiers';
 import type { IndexVocabulary } from './vocabulary';
@@ -81,6 +83,8 @@ export class SqliteFtsReader implements SearchReader {
     private readonly vocab: IndexVocabulary,
     private readonly synonyms: SynonymGroups,
     private readonly partitions: Partitions,
+    /** Largest index also held in memory. */
+    private readonly memoryDocs: number,
     private readonly onClose: () => void = () => undefined,
   ) {}
 
@@ -148,11 +152,22 @@ export class SqliteFtsReader implements SearchReader {
       );
       // Every document the loosest query matches is a result; the tiers put those with all
       // words first.
+      const need = request.offset + request.limit;
+      const memory = await this.memoryIndex();
+      if (memory) {
+        const known = knownTiers(memory, tiers, all, scope, need, db);
+        if (known.byType.length === 0 && kept.length > 1) {
+          const rarest = levels.at(-1)!;
+          kept = kept.filter((g) => !rarest.includes(g));
+          continue;
+        }
+        return this.page(request, groups, known.byType, known.byTag, await known.ranked());
+      }
       const loosest = tiers.at(-1)!.expression;
       const [byType, byTag, ranked] = await Promise.all([
         countByType(db, loosest, all),
         countByTag(db, loosest, scope),
-        rankedRowids(db, tiers, scope, request.offset + request.limit),
+        rankedRowids(db, tiers, scope, need),
       ]);
       // The rarest word matches nothing in this locale (word counts span both): drop it too.
       if (byType.length === 0 && kept.length > 1) {
@@ -162,6 +177,17 @@ export class SqliteFtsReader implements SearchReader {
       }
       return this.page(request, groups, byType, byTag, ranked);
     }
+  }
+
+  /** The index in memory when it is small (read once per reader), else undefined. */
+  private memory?: Promise<MemoryIndex | undefined>;
+
+  private memoryIndex(): Promise<MemoryIndex | undefined> {
+    if (!this.memory) {
+      this.memory = MemoryIndex.load(this.db.primary, this.memoryDocs);
+      this.memory.catch(() => (this.memory = undefined));
+    }
+    return this.memory;
   }
 
   private async page(

@@ -26,13 +26,35 @@ export function rankingTiers(
 ): Tier[] {
   const [first, ...fewer] = levels;
   const tiers: Tier[] = [];
-  if (first.some((g) => g.alternatives.some((a) => a.kind === 'term' && a.typo)))
-    tiers.push({ table: 'fts_title', expression: express(withoutTypos(first)) });
-  const title = levels.map((groups): Tier => ({ table: 'fts_title', expression: express(groups) }));
-  const head = levels.map((groups): Tier => ({ table: 'fts_head', expression: express(groups) }));
-  const everywhere: Tier = { table: 'fts', expression: express(first, WORD_COLUMNS) };
+  if (first.some((g) => g.alternatives.some((a) => a.kind === 'term' && a.typo))) {
+    const exact = withoutTypos(first);
+    tiers.push({ table: 'fts_title', expression: express(exact), groups: exact });
+  }
+  const title = levels.map((groups): Tier => ({
+    table: 'fts_title',
+    expression: express(groups),
+    groups,
+  }));
+  const head = levels.map((groups): Tier => ({
+    table: 'fts_head',
+    expression: express(groups),
+    groups,
+  }));
+  const everywhere: Tier = {
+    table: 'fts',
+    expression: express(first, WORD_COLUMNS),
+    groups: first,
+    wordsOnly: true,
+  };
   if (question) tiers.push(...title, ...head, everywhere);
   else tiers.push(title[0], head[0], everywhere, ...title.slice(1), ...head.slice(1));
-  if (fewer.length > 0) tiers.push({ table: 'fts', expression: anyOf(first, express) });
+  if (fewer.length > 0)
+    tiers.push({
+      table: 'fts',
+      expression: anyOf(first, express),
+      groups: first,
+      wordsOnly: true,
+      any: true,
+    });
   return tiers;
 }
