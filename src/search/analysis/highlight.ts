@@ -26,16 +26,71 @@ export function stemmedTokens(text: string): StemmedToken[] {
   return tokenize(text).map((t) => ({ ...t, stem: stem(t.word) }));
 }
 
-function matches(token: StemmedToken, m: Matcher, termList: readonly string[]): boolean {
-  if (m.terms.has(token.stem) || m.prefixes.some((p) => token.word.startsWith(p))) return true;
-  // A compound can only match through a part when it contains a query term at all.
-  if (token.word.length < 8 || !termList.some((t) => token.word.includes(t))) return false;
-  const parts = splitCompound(token.word, m.hasWord);
-  return parts !== undefined && parts.some((p) => m.terms.has(stem(p)));
+/**
+ * A text's tokens indexed by stem, by word (sorted, for prefixes) and by the stems of the parts
+ * of its compounds: what a search looks up, so it never walks every token of a long body.
+ * Built once per document (`isKnown` is the corpus's words, fixed for an index).
+ */
+export interface TokenIndex {
+  readonly tokens: readonly StemmedToken[];
+  readonly byStem: ReadonlyMap<string, readonly number[]>;
+  readonly byWord: ReadonlyMap<string, readonly number[]>;
+  /** The distinct words, sorted. */
+  readonly sortedWords: readonly string[];
+  /** Compound words (8 letters or more) by the stems of their parts. */
+  readonly byPart: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Whether a word matches, decided once per word for all texts of one search. */
-export type MatchMemo = Map<string, boolean>;
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+export function indexTokens(
+  tokens: readonly StemmedToken[],
+  isKnown: (word: string) => boolean,
+): TokenIndex {
+  const byStem = new Map<string, number[]>();
+  const byWord = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    push(byStem, t.stem, i);
+    push(byWord, t.word, i);
+  });
+  const byPart = new Map<string, string[]>();
+  for (const word of byWord.keys()) {
+    if (word.length < 8) continue;
+    for (const part of new Set(splitCompound(word, isKnown)?.map(stem))) push(byPart, part, word);
+  }
+  return { tokens, byStem, byWord, sortedWords: [...byWord.keys()].sort(), byPart };
+}
+
+/**
+ * Token positions of the text's words that match: by stem, by a prefix, or through a part of
+ * a compound that contains a query term at all.
+ */
+function matchedPositions(index: TokenIndex, m: Matcher): number[] {
+  const found = new Set<number>();
+  const add = (at: readonly number[] | undefined) => at?.forEach((p) => found.add(p));
+  for (const term of m.terms) add(index.byStem.get(term));
+  for (const prefix of m.prefixes) {
+    const words = index.sortedWords;
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (words[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < words.length && words[i].startsWith(prefix); i += 1)
+      add(index.byWord.get(words[i]));
+  }
+  const terms = [...m.terms];
+  for (const term of terms)
+    for (const word of index.byPart.get(term) ?? [])
+      if (terms.some((t) => word.includes(t))) add(index.byWord.get(word));
+  return [...found].sort((a, b) => a - b);
+}
 
 /**
  * The text with matched words wrapped in <mark>, HTML-escaped; for long texts a window of
@@ -47,20 +102,12 @@ export function highlight(
   text: string,
   m: Matcher,
   window = 0,
-  tokens: readonly StemmedToken[] = stemmedTokens(text),
-  memo: MatchMemo = new Map(),
+  index: TokenIndex = indexTokens(stemmedTokens(text), m.hasWord),
 ): string | undefined {
-  const termList = [...m.terms];
-  const isHit = (token: StemmedToken) => {
-    let hit = memo.get(token.word);
-    if (hit === undefined) {
-      hit = matches(token, m, termList);
-      memo.set(token.word, hit);
-    }
-    return hit;
-  };
-  const first = tokens.findIndex(isHit);
-  if (first < 0) return undefined;
+  const { tokens } = index;
+  const positions = matchedPositions(index, m);
+  if (positions.length === 0) return undefined;
+  const first = positions[0];
   let from = 0;
   let to = text.length;
   let last = tokens.length - 1;
@@ -70,8 +117,8 @@ export function highlight(
     from = startToken === 0 ? 0 : tokens[startToken].start;
     to = last === tokens.length - 1 ? text.length : tokens[last].end;
   }
-  // Words before the first match do not match; words after the window are not shown.
-  const hits = tokens.slice(first, last + 1).filter(isHit);
+  // Words after the window are not shown.
+  const hits = positions.filter((p) => p <= last).map((p) => tokens[p]);
   let out = from > 0 ? '… ' : '';
   let pos = from;
   for (const hit of hits) {

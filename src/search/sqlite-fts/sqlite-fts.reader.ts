@@ -2,10 +2,10 @@ import type { Locale } from '../../content/common/enums';
 import { ByteLru } from '../../lib/byte-lru';
 import {
   highlight,
+  indexTokens,
   stemmedTokens,
-  type MatchMemo,
   type Matcher,
-  type StemmedToken,
+  type TokenIndex,
 } from '../analysis/highlight';
 import { isQuestion, normalize, words as wordsOf } from '../analysis/normalize';
 import { analyseQuery, dropOrder, matchedBy, type QueryGroup } from '../analysis/query';
@@ -53,7 +53,7 @@ interface TitleEntry {
 /** A document as highlighting needs it: its texts and their stemmed words. */
 interface HitDocument {
   readonly row: HitRow;
-  readonly tokens: Readonly<Record<(typeof HIGHLIGHTED)[number], readonly StemmedToken[]>>;
+  readonly tokens: Readonly<Record<(typeof HIGHLIGHTED)[number], TokenIndex>>;
 }
 
 /**
@@ -65,7 +65,8 @@ export class SqliteFtsReader implements SearchReader {
   readonly engine = 'sqlite-fts';
   private readonly documents = new ByteLru<HitDocument>(HIT_CACHE_BYTES, (key, { row, tokens }) => {
     const text = row.title.length + row.summary.length + row.body.length;
-    const words = tokens.title.length + tokens.summary.length + tokens.body.length;
+    const words =
+      tokens.title.tokens.length + tokens.summary.tokens.length + tokens.body.tokens.length;
     return key.length + 2 * text + 64 * words;
   });
 
@@ -205,7 +206,6 @@ export class SqliteFtsReader implements SearchReader {
     const page = ranked.slice(request.offset, request.offset + request.limit);
     const documents = await this.documentsOf(page.map((p) => p.rowid));
     const matcher: Matcher = { ...matchedBy(groups), hasWord: (w) => vocab.hasWord(w) };
-    const memo: MatchMemo = new Map();
     return {
       total,
       facets: [
@@ -222,7 +222,7 @@ export class SqliteFtsReader implements SearchReader {
             score: Math.round(score * 1000) / 1000,
             highlights: HIGHLIGHTED.flatMap((field) => {
               const window = field === 'body' ? 30 : 0;
-              const snippet = highlight(doc.row[field], matcher, window, doc.tokens[field], memo);
+              const snippet = highlight(doc.row[field], matcher, window, doc.tokens[field]);
               return snippet ? [{ field, snippet }] : [];
             }),
           },
@@ -245,11 +245,12 @@ export class SqliteFtsReader implements SearchReader {
       'SELECT rowid, type, slug, title, summary, body FROM docs WHERE rowid IN (SELECT value FROM json_each(?))',
       [JSON.stringify(missing)],
     );
+    const isKnown = (w: string) => this.vocab.hasWord(w);
     for (const row of rows) {
       const tokens = {
-        title: stemmedTokens(row.title),
-        summary: stemmedTokens(row.summary),
-        body: stemmedTokens(row.body),
+        title: indexTokens(stemmedTokens(row.title), isKnown),
+        summary: indexTokens(stemmedTokens(row.summary), isKnown),
+        body: indexTokens(stemmedTokens(row.body), isKnown),
       };
       const doc = { row, tokens };
       this.documents.set(String(row.rowid), doc);
