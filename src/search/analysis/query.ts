@@ -187,17 +187,42 @@ const contentWords = (term: readonly string[]) => {
   return kept.length > 0 ? kept : term;
 };
 
+interface SynonymTerm {
+  readonly stems: readonly string[];
+  readonly group: readonly (readonly string[])[];
+}
+
+/**
+ * Synonym terms by the stem of their first word, in file order: worked out once per set of
+ * groups (one per content version), not for every query.
+ */
+const synonymIndexes = new WeakMap<SynonymGroups, ReadonlyMap<string, readonly SynonymTerm[]>>();
+
+function synonymIndex(synonyms: SynonymGroups): ReadonlyMap<string, readonly SynonymTerm[]> {
+  let index = synonymIndexes.get(synonyms);
+  if (!index) {
+    const byFirst = new Map<string, SynonymTerm[]>();
+    for (const group of synonyms) {
+      for (const term of group.map(contentWords)) {
+        const stems = term.map(stem);
+        const list = byFirst.get(stems[0]) ?? [];
+        list.push({ stems, group });
+        byFirst.set(stems[0], list);
+      }
+    }
+    synonymIndexes.set(synonyms, (index = byFirst));
+  }
+  return index;
+}
+
 /** The longest synonym term starting at `i`, with all terms of its group. */
 function matchSynonym(tokens: readonly string[], i: number, synonyms: SynonymGroups) {
   let best: { length: number; terms: readonly (readonly string[])[] } | undefined;
-  for (const group of synonyms) {
-    for (const term of group.map(contentWords)) {
-      const fits = term.every(
-        (w, k) => tokens[i + k] === w || stem(tokens[i + k] ?? '') === stem(w),
-      );
-      if (fits && (!best || term.length > best.length))
-        best = { length: term.length, terms: group };
-    }
+  // A word matches a term's word when the two are equal or share a stem.
+  for (const { stems, group } of synonymIndex(synonyms).get(stem(tokens[i])) ?? []) {
+    const fits = stems.every((s, k) => i + k < tokens.length && stem(tokens[i + k]) === s);
+    if (fits && (!best || stems.length > best.length))
+      best = { length: stems.length, terms: group };
   }
   return best;
 }
