@@ -26,12 +26,14 @@ export function knownTiers(
   byTag: Counts;
   ranked: () => Promise<{ rowid: number; score: number }[]>;
 } {
+  const memo = new Map<string, Set<number>>();
   const docsOf = (tier: Tier) =>
     memory.matches(
       tier.groups,
       TABLE_COLUMNS[tier.table],
       tier.wordsOnly ? WORDS : undefined,
       tier.any,
+      memo,
     );
   const loosest = docsOf(tiers.at(-1)!);
   const types = new Map<string, number>();

@@ -133,11 +133,18 @@ export class MemoryIndex {
     cols: readonly number[],
     words: readonly number[] = cols,
     any = false,
+    /** Documents of groups already worked out in this search (tiers share groups). */
+    memo = new Map<string, Set<number>>(),
   ): Set<number> {
     const sets = groups.map((g) => {
-      const out = new Set<number>();
-      for (const alt of g.alternatives)
-        for (const doc of this.alternative(alt, cols, words)) out.add(doc);
+      const key = `${cols.join()}/${words.join()}/${JSON.stringify(g.alternatives)}`;
+      let out = memo.get(key);
+      if (!out) {
+        out = new Set<number>();
+        for (const alt of g.alternatives)
+          for (const doc of this.alternative(alt, cols, words)) out.add(doc);
+        memo.set(key, out);
+      }
       return out;
     });
     return any ? union(sets) : intersect(sets);
