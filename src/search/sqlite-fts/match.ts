@@ -27,13 +27,34 @@ export interface MatchOptions {
 }
 
 /** Parts of a compound written apart are at most this many words from each other. */
-const NEAR_DISTANCE = 3;
+export const NEAR_DISTANCE = 3;
+
+/** An FTS5 phrase: one term, a prefix, or words in a row. */
+export interface Phrase {
+  readonly terms: readonly string[];
+  readonly prefix: boolean;
+}
+
+/** An FTS5 operand: phrases that must all occur, or occur near each other (in `columns`). */
+export interface Operand {
+  readonly kind: 'and' | 'near';
+  readonly phrases: readonly Phrase[];
+  readonly columns?: readonly string[];
+}
+
+/** A match expression as FTS5 reads it: groups ANDed, each an OR of operands. */
+export type MatchTree = readonly (readonly Operand[])[];
+
+const one = (term: string, prefix = false): Operand => ({
+  kind: 'and',
+  phrases: [{ terms: [term], prefix }],
+});
 
 /** The FTS5 operands, ORed, that stand for one alternative. */
-function operands(alt: Alternative, { prefixTerms, wordColumns }: MatchOptions): string[] {
+function operands(alt: Alternative, { prefixTerms, wordColumns }: MatchOptions): Operand[] {
   switch (alt.kind) {
     case 'term':
-      return [quote(alt.term)];
+      return [one(alt.term)];
     case 'prefix': {
       // FTS5 answers a prefix longer than its prefix indexes by merging the doclists of all
       // terms with that prefix into one, in every statement that uses it. Naming the few
@@ -42,33 +63,61 @@ function operands(alt: Alternative, { prefixTerms, wordColumns }: MatchOptions):
         alt.prefix.length > LONGEST_PREFIX_INDEX
           ? prefixTerms?.(alt.prefix, MAX_PREFIX_TERMS)
           : undefined;
-      return terms ? terms.map(quote) : [`${quote(alt.prefix)}*`];
+      return terms ? terms.map((t) => one(t)) : [one(alt.prefix, true)];
     }
     case 'all':
-      return [`(${alt.terms.map(quote).join(' AND ')})`];
-    case 'near': {
-      const phrases = alt.terms.map((t, i) =>
-        alt.prefix && i === alt.terms.length - 1 ? `${quote(t)}*` : quote(t),
-      );
-      const near = `NEAR(${phrases.join(' ')}, ${NEAR_DISTANCE})`;
-      return [wordColumns ? `{${wordColumns.join(' ')}} : ${near}` : near];
-    }
+      return [{ kind: 'and', phrases: alt.terms.map((t) => ({ terms: [t], prefix: false })) }];
+    case 'near':
+      return [
+        {
+          kind: 'near',
+          phrases: alt.terms.map((t, i) => ({
+            terms: [t],
+            prefix: !!alt.prefix && i === alt.terms.length - 1,
+          })),
+          columns: wordColumns,
+        },
+      ];
     case 'phrase':
-      return [`"${alt.terms.map((t) => quote(t).slice(1, -1)).join(' ')}"`];
+      return [{ kind: 'and', phrases: [{ terms: alt.terms, prefix: false }] }];
   }
 }
 
+const phraseText = ({ terms, prefix }: Phrase) =>
+  terms.length === 1
+    ? `${quote(terms[0])}${prefix ? '*' : ''}`
+    : `"${terms.map((t) => quote(t).slice(1, -1)).join(' ')}"`;
+
+function operandText(op: Operand): string {
+  if (op.kind === 'near') {
+    const near = `NEAR(${op.phrases.map(phraseText).join(' ')}, ${NEAR_DISTANCE})`;
+    return op.columns ? `{${op.columns.join(' ')}} : ${near}` : near;
+  }
+  const phrases = op.phrases.map(phraseText);
+  return phrases.length === 1 ? phrases[0] : `(${phrases.join(' AND ')})`;
+}
+
+/** The groups as FTS5 operands, each group's repeated operands once. */
+export function matchTree(groups: readonly QueryGroup[], options: MatchOptions = {}): MatchTree {
+  return groups.map((g) => {
+    const ors = new Map<string, Operand>();
+    for (const op of g.alternatives.flatMap((a) => operands(a, options)))
+      if (!ors.has(operandText(op))) ors.set(operandText(op), op);
+    // A prefix no index term starts with, alone: kept as FTS5 prefix syntax, which matches nothing.
+    if (ors.size === 0)
+      for (const a of g.alternatives)
+        if (a.kind === 'prefix') ors.set(operandText(one(a.prefix, true)), one(a.prefix, true));
+    return [...ors.values()];
+  });
+}
+
+/** The FTS5 MATCH expression of a tree. */
+export const treeExpression = (tree: MatchTree): string =>
+  tree.map((ors) => `(${ors.map(operandText).join(' OR ')})`).join(' AND ');
+
 /** The FTS5 MATCH expression: groups ANDed, alternatives ORed. */
 export function matchExpression(groups: readonly QueryGroup[], options: MatchOptions = {}): string {
-  return groups
-    .map((g) => {
-      const ors = new Set(g.alternatives.flatMap((a) => operands(a, options)));
-      // A prefix no index term starts with, alone: kept as FTS5 prefix syntax, which matches nothing.
-      if (ors.size === 0)
-        for (const a of g.alternatives) if (a.kind === 'prefix') ors.add(`${quote(a.prefix)}*`);
-      return `(${[...ors].join(' OR ')})`;
-    })
-    .join(' AND ');
+  return treeExpression(matchTree(groups, options));
 }
 
 /** The groups without typo alternatives (for the "typo" ranking tier). */

@@ -1,44 +1,66 @@
-import type { Alternative, QueryGroup } from '../analysis/query';
 import type { SqliteDb } from './db';
-import type { Range } from './partitions';
+import { NEAR_DISTANCE, type MatchTree, type Operand, type Phrase } from './match';
 import { WEIGHTS } from './schema';
 
 /** An index this small is also held in memory, positions and all, once per reader. */
 export const MEMORY_INDEX_DOCS = 5000;
 
 const COLUMNS = Object.keys(WEIGHTS);
-/** Columns of each table, as positions in the fts table. */
-export const TABLE_COLUMNS = {
-  fts: COLUMNS.map((_, i) => i),
-  fts_head: [0, 1, 2],
-  fts_title: [0],
-} as const;
+/** Each table's columns (as fts column positions) and bm25 weights, as ranking.ts uses them. */
+const TABLES = {
+  fts: { columns: [0, 1, 2, 3, 4, 5], weights: Object.values(WEIGHTS) as number[] },
+  fts_head: { columns: [0, 1, 2], weights: [WEIGHTS.title, WEIGHTS.summary, WEIGHTS.tags] },
+  fts_title: { columns: [0], weights: [1] },
+};
+export type Table = keyof typeof TABLES;
 
-/** Token positions of one term in one document, per fts column. */
-type Positions = (number[] | undefined)[];
+/** Positions in a document as FTS5 orders them: column * 2^32 + token offset. */
+const COLUMN_SPAN = 2 ** 32;
+const columnOf = (position: number) => Math.floor(position / COLUMN_SPAN);
 
-/** Parts of a compound written apart are at most this many words from each other (match.ts). */
-const NEAR_DISTANCE = 3;
+/** bm25 constants of FTS5 (fts5_aux.c). */
+const K1 = 1.2;
+const B = 0.75;
+
+/** A document matched by an operand, with the positions of each of its phrases that count. */
+type Matched = Map<number, number[][]>;
 
 /**
- * The positions of every term of the fts table, read from FTS5 itself (fts5vocab), and the
- * tags of every document: enough to tell exactly which documents a query matches, and so to
- * count facets and skip ranking tiers that add nothing, without asking SQLite.
+ * The positions of every term of the fts table, read from FTS5 itself (fts5vocab), the number
+ * of tokens of every document's columns, and the tags of every document: enough to tell which
+ * documents a match expression finds and to score them with bm25 exactly as FTS5 does, so a
+ * search needs no SQLite statement at all.
  */
 export class MemoryIndex {
   private readonly sorted: readonly string[];
+  /** bm25 of one table: documents in it, their lengths, average length, hits of phrases. */
+  private readonly stats = new Map<Table, { avgdl: number; length: Map<number, number> }>();
+  private readonly phraseHits = new Map<string, number>();
 
   private constructor(
-    private readonly postings: ReadonlyMap<string, ReadonlyMap<number, Positions>>,
+    /** term -> document -> sorted positions (column * 2^32 + offset). */
+    private readonly postings: ReadonlyMap<string, ReadonlyMap<number, readonly number[]>>,
+    /** Tokens per column of each document. */
+    sizes: ReadonlyMap<number, readonly number[]>,
     readonly tags: ReadonlyMap<number, readonly string[]>,
   ) {
     this.sorted = [...postings.keys()].sort();
+    for (const [table, { columns }] of Object.entries(TABLES) as [Table, { columns: number[] }][]) {
+      const length = new Map<number, number>();
+      let total = 0;
+      for (const [doc, size] of sizes) {
+        const n = columns.reduce((sum, c) => sum + (size[c] ?? 0), 0);
+        length.set(doc, n);
+        total += n;
+      }
+      this.stats.set(table, { avgdl: total / sizes.size, length });
+    }
   }
 
   /** Reads the index into memory; undefined when it holds more than `maxDocs` documents. */
   static async load(db: SqliteDb, maxDocs: number): Promise<MemoryIndex | undefined> {
-    const count = await db.get<{ n: number }>('SELECT count(*) AS n FROM docs');
-    if (!count || count.n > maxDocs) return undefined;
+    const docs = await db.all<{ rowid: number }>('SELECT rowid FROM docs');
+    if (docs.length > maxDocs) return undefined;
     // A temporary table lives in the connection, so a read-only file can have it.
     await db.exec(
       'CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_instances USING fts5vocab(main, fts, instance)',
@@ -46,16 +68,19 @@ export class MemoryIndex {
     const rows = await db.all<{ term: string; doc: number; col: string; offset: number }>(
       'SELECT term, doc, col, offset FROM temp.fts_instances',
     );
-    const postings = new Map<string, Map<number, Positions>>();
+    const postings = new Map<string, Map<number, number[]>>();
+    const sizes = new Map<number, number[]>(docs.map((d) => [d.rowid, COLUMNS.map(() => 0)]));
     for (const { term, doc, col, offset } of rows) {
       let byDoc = postings.get(term);
-      if (!byDoc) postings.set(term, (byDoc = new Map<number, Positions>()));
-      let positions = byDoc.get(doc);
-      if (!positions) byDoc.set(doc, (positions = []));
-      (positions[COLUMNS.indexOf(col)] ??= []).push(offset);
+      if (!byDoc) postings.set(term, (byDoc = new Map<number, number[]>()));
+      const column = COLUMNS.indexOf(col);
+      const positions = byDoc.get(doc);
+      if (positions) positions.push(column * COLUMN_SPAN + offset);
+      else byDoc.set(doc, [column * COLUMN_SPAN + offset]);
+      const size = sizes.get(doc);
+      if (size) size[column] += 1;
     }
-    for (const byDoc of postings.values())
-      for (const positions of byDoc.values()) for (const p of positions) p?.sort((a, b) => a - b);
+    for (const byDoc of postings.values()) for (const p of byDoc.values()) p.sort((a, b) => a - b);
     const tags = new Map<number, string[]>();
     for (const { rowid, tag } of await db.all<{ rowid: number; tag: string }>(
       'SELECT rowid, tag FROM doc_tags ORDER BY rowid, tag',
@@ -64,17 +89,7 @@ export class MemoryIndex {
       list.push(tag);
       tags.set(rowid, list);
     }
-    return new MemoryIndex(postings, tags);
-  }
-
-  /** Documents whose columns `cols` hold the term (a prefix: any term starting with it). */
-  private docsOf(term: string, cols: readonly number[], prefix = false): Set<number> {
-    const out = new Set<number>();
-    const terms = prefix ? this.withPrefix(term) : [term];
-    for (const t of terms)
-      for (const [doc, positions] of this.postings.get(t) ?? [])
-        if (cols.some((c) => positions[c])) out.add(doc);
-    return out;
+    return new MemoryIndex(postings, sizes, tags);
   }
 
   private withPrefix(prefix: string): string[] {
@@ -91,109 +106,135 @@ export class MemoryIndex {
     return out;
   }
 
-  /** Positions of a term (or of all terms with a prefix) in one column of one document. */
-  private positionsIn(term: string, prefix: boolean, doc: number, col: number): number[] {
-    const terms = prefix ? this.withPrefix(term) : [term];
-    return terms.flatMap((t) => this.postings.get(t)?.get(doc)?.[col] ?? []);
-  }
-
-  private alternative(alt: Alternative, cols: readonly number[], words: readonly number[]) {
-    switch (alt.kind) {
-      case 'term':
-        return this.docsOf(alt.term, cols);
-      case 'prefix':
-        return this.docsOf(alt.prefix, cols, true);
-      case 'all':
-        return intersect(alt.terms.map((t) => this.docsOf(t, cols)));
-      case 'near':
-      case 'phrase': {
-        const last = alt.terms.length - 1;
-        const prefixAt = (i: number) => alt.kind === 'near' && !!alt.prefix && i === last;
-        const within = alt.kind === 'near' ? cols.filter((c) => words.includes(c)) : cols;
-        const candidates = intersect(alt.terms.map((t, i) => this.docsOf(t, within, prefixAt(i))));
-        const out = new Set<number>();
-        for (const doc of candidates) {
-          const hit = within.some((col) => {
-            const lists = alt.terms.map((t, i) => this.positionsIn(t, prefixAt(i), doc, col));
-            return alt.kind === 'near' ? isNear(lists) : isPhrase(lists);
-          });
-          if (hit) out.add(doc);
-        }
-        return out;
+  /** Documents holding a phrase in the columns, with the phrase's (first-word) positions. */
+  private phrase({ terms, prefix }: Phrase, columns: readonly number[]): Map<number, number[]> {
+    const inColumns = (p: number) => columns.includes(columnOf(p));
+    const first = new Map<number, number[]>();
+    for (const term of prefix ? this.withPrefix(terms[0]) : [terms[0]])
+      for (const [doc, positions] of this.postings.get(term) ?? []) {
+        const kept = positions.filter(inColumns);
+        if (kept.length) first.set(doc, [...(first.get(doc) ?? []), ...kept]);
       }
+    if (prefix) for (const p of first.values()) p.sort((a, b) => a - b);
+    if (terms.length === 1) return first;
+    const out = new Map<number, number[]>();
+    for (const [doc, starts] of first) {
+      const rest = terms.slice(1).map((t) => new Set(this.postings.get(t)?.get(doc) ?? []));
+      const kept = starts.filter((p) => rest.every((s, i) => s.has(p + i + 1)));
+      if (kept.length) out.set(doc, kept);
     }
+    return out;
   }
 
-  /**
-   * Documents that FTS5 matches for the groups (ANDed; or ORed with `any`) in a table's
-   * columns; `words` are the columns a compound's parts must be found in as words.
-   */
-  matches(
-    groups: readonly QueryGroup[],
-    cols: readonly number[],
-    words: readonly number[] = cols,
-    any = false,
-    /** Documents of groups already worked out in this search (tiers share groups). */
-    memo = new Map<string, Set<number>>(),
-  ): Set<number> {
-    const sets = groups.map((g) => {
-      const key = `${cols.join()}/${words.join()}/${JSON.stringify(g.alternatives)}`;
-      let out = memo.get(key);
-      if (!out) {
-        out = new Set<number>();
-        for (const alt of g.alternatives)
-          for (const doc of this.alternative(alt, cols, words)) out.add(doc);
-        memo.set(key, out);
+  private columnsOf(op: Operand, columns: readonly number[]): readonly number[] {
+    return op.columns ? columns.filter((c) => op.columns!.includes(COLUMNS[c])) : columns;
+  }
+
+  /** Documents an operand matches, with the positions of its phrases that count for bm25. */
+  private operand(op: Operand, columns: readonly number[]): Matched {
+    const phrases = op.phrases.map((p) => this.phrase(p, this.columnsOf(op, columns)));
+    const out: Matched = new Map();
+    const [smallest] = [...phrases].sort((a, b) => a.size - b.size);
+    for (const doc of smallest.keys()) {
+      const lists = phrases.map((p) => p.get(doc));
+      if (lists.some((l) => !l)) continue;
+      const counted = op.kind === 'near' ? nearMatch(lists as number[][], op.phrases) : lists;
+      if (counted) out.set(doc, counted as number[][]);
+    }
+    return out;
+  }
+
+  /** Documents a tree matches in a table, with each phrase's counted positions (tree order). */
+  matches(table: Table, tree: MatchTree, any: boolean): Map<number, (number[] | undefined)[]> {
+    const { columns } = TABLES[table];
+    const operands = tree.map((ors) => ors.map((op) => this.operand(op, columns)));
+    const groupDocs = operands.map((ors) => new Set(ors.flatMap((m) => [...m.keys()])));
+    let docs: Set<number>;
+    if (any) docs = new Set(groupDocs.flatMap((g) => [...g]));
+    else {
+      const [smallest, ...rest] = [...groupDocs].sort((a, b) => a.size - b.size);
+      docs = new Set([...smallest].filter((d) => rest.every((g) => g.has(d))));
+    }
+    const out = new Map<number, (number[] | undefined)[]>();
+    for (const doc of docs)
+      out.set(
+        doc,
+        operands.flatMap((ors, g) =>
+          ors.flatMap((m, o) => m.get(doc) ?? tree[g][o].phrases.map(() => undefined)),
+        ),
+      );
+    return out;
+  }
+
+  /** Documents of the whole table holding a phrase (bm25's idf), once per index. */
+  private hits(table: Table, phrase: Phrase, columns: readonly number[]): number {
+    const key = `${table}/${columns.join()}/${phrase.prefix ? '*' : ''}${phrase.terms.join(' ')}`;
+    let n = this.phraseHits.get(key);
+    if (n === undefined) this.phraseHits.set(key, (n = this.phrase(phrase, columns).size));
+    return n;
+  }
+
+  /** FTS5's bm25 (lower is better) of matched documents, as `bm25(table, weights...)`. */
+  bm25(
+    table: Table,
+    tree: MatchTree,
+    matched: ReadonlyMap<number, readonly (readonly number[] | undefined)[]>,
+  ): Map<number, number> {
+    const { columns, weights } = TABLES[table];
+    const { avgdl, length } = this.stats.get(table)!;
+    const rows = length.size;
+    const idf = tree.flatMap((ors) =>
+      ors.flatMap((op) =>
+        op.phrases.map((p) => {
+          const n = this.hits(table, p, this.columnsOf(op, columns));
+          const value = Math.log((rows - n + 0.5) / (n + 0.5));
+          return value <= 0 ? 1e-6 : value;
+        }),
+      ),
+    );
+    const out = new Map<number, number>();
+    for (const [doc, counted] of matched) {
+      const d = length.get(doc) ?? 0;
+      let score = 0;
+      for (let i = 0; i < idf.length; i += 1) {
+        let freq = 0;
+        for (const p of counted[i] ?? []) freq += weights[columns.indexOf(columnOf(p))] ?? 1;
+        score += idf[i] * ((freq * (K1 + 1.0)) / (freq + K1 * (1 - B + (B * d) / avgdl)));
       }
-      return out;
-    });
-    return any ? union(sets) : intersect(sets);
+      out.set(doc, -1.0 * score);
+    }
+    return out;
   }
 }
 
-function union(sets: readonly Set<number>[]): Set<number> {
-  const out = new Set<number>();
-  for (const s of sets) for (const d of s) out.add(d);
-  return out;
-}
-
-function intersect(sets: readonly Set<number>[]): Set<number> {
-  if (sets.length === 0) return new Set();
-  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
-  return new Set([...smallest].filter((d) => rest.every((s) => s.has(d))));
-}
-
-/** Consecutive positions, one per term, in term order. */
-function isPhrase(lists: readonly number[][]): boolean {
-  const rest = lists.slice(1).map((l) => new Set(l));
-  return lists[0].some((p) => rest.every((s, i) => s.has(p + i + 1)));
-}
-
-/** One position per term (each a one-token phrase) with at most NEAR_DISTANCE tokens between. */
-function isNear(lists: readonly number[][]): boolean {
-  // For each choice of the first position, the closest position of every other list must fit.
-  for (const start of lists.flat()) {
-    let lo = start;
-    let hi = start;
-    const fits = lists.every((l) => {
-      const best = l.find((p) => p >= start && p - start <= NEAR_DISTANCE + 1);
-      if (best === undefined) return false;
-      lo = Math.min(lo, best);
-      hi = Math.max(hi, best);
-      return true;
-    });
-    if (fits && hi - lo - 1 <= NEAR_DISTANCE) return true;
+/**
+ * FTS5's NEAR test (fts5ExprNearIsMatch): whether one position of every phrase lies within
+ * NEAR_DISTANCE tokens, and which positions take part, as FTS5 keeps them for bm25.
+ */
+function nearMatch(lists: readonly number[][], phrases: readonly Phrase[]): number[][] | undefined {
+  const at = lists.map(() => 0);
+  const out: number[][] = lists.map(() => []);
+  const pos = (i: number) => lists[i][at[i]];
+  const ahead = (i: number) => (at[i] + 1 < lists[i].length ? lists[i][at[i] + 1] : Infinity);
+  const next = (i: number) => ++at[i] >= lists[i].length;
+  for (;;) {
+    let max = pos(0);
+    let match: boolean;
+    do {
+      match = true;
+      for (let i = 0; i < lists.length; i += 1) {
+        const min = max - phrases[i].terms.length - NEAR_DISTANCE;
+        if (pos(i) < min || pos(i) > max) {
+          match = false;
+          while (pos(i) < min) if (next(i)) return out[0].length ? out : undefined;
+          if (pos(i) > max) max = pos(i);
+        }
+      }
+    } while (!match);
+    for (let i = 0; i < lists.length; i += 1)
+      if (out[i].length === 0 || pos(i) !== out[i].at(-1)) out[i].push(pos(i));
+    let advance = 0;
+    for (let i = 1; i < lists.length; i += 1) if (ahead(i) < ahead(advance)) advance = i;
+    if (next(advance)) return out[0].length ? out : undefined;
   }
-  return false;
-}
-
-/** Whether a rowid lies in one of the ranges and its document has every tag. */
-export function inScope(
-  rowid: number,
-  ranges: readonly Range[],
-  tags: readonly string[],
-  tagsOf: ReadonlyMap<number, readonly string[]>,
-): boolean {
-  if (!ranges.some(([lo, hi]) => rowid >= lo && rowid <= hi)) return false;
-  return tags.every((t) => tagsOf.get(rowid)?.includes(t));
 }

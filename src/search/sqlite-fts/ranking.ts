@@ -1,5 +1,5 @@
-import type { QueryGroup } from '../analysis/query';
 import type { SqliteReader as SqliteDb } from './db';
+import type { MatchTree } from './match';
 import type { Range } from './partitions';
 import { WEIGHTS } from './schema';
 
@@ -62,11 +62,9 @@ async function best(
 export interface Tier {
   readonly table: keyof typeof RANKS;
   readonly expression: string;
-  /** What the expression says: these groups, ANDed (or ORed with `any`). */
-  readonly groups: readonly QueryGroup[];
-  /** A compound's parts must be found as words (WORD_COLUMNS), not in the parts column. */
-  readonly wordsOnly?: boolean;
-  readonly any?: boolean;
+  /** What the expression says: these groups of operands, ANDed (or ORed with `any`). */
+  readonly tree: MatchTree;
+  readonly any: boolean;
 }
 
 /**
@@ -96,15 +94,15 @@ export async function rankedRowids(
 }
 
 /**
- * rankedRowids in one statement, for tiers already known to add documents in this order (see
- * MemoryIndex): the same results, one round trip instead of one per tier.
+ * The best matches of several tiers in one statement, each tier's rows in ranking order
+ * (`tier` is the tier's position in `tiers`): one round trip instead of one per tier.
  */
 export async function rankedRowidsAtOnce(
   db: SqliteDb,
-  tiers: readonly { tier: Tier; base: number }[],
+  tiers: readonly { tier: Tier }[],
   scope: Scope,
   need: number,
-): Promise<{ rowid: number; score: number }[]> {
+): Promise<{ tier: number; rowid: number; rank: number }[]> {
   if (tiers.length === 0) return [];
   // A tier is asked for at most need + (fewer than need) rows when asked on its own.
   const parts = tiers.flatMap(({ tier }, i) =>
@@ -118,16 +116,7 @@ export async function rankedRowidsAtOnce(
     parts.join(' UNION ALL '),
     tiers.flatMap(({ tier }) => scope.ranges.flatMap(() => [tier.expression, ...scope.tags])),
   );
-  rows.sort((a, b) => a.tier - b.tier || a.rank - b.rank || a.rowid - b.rowid);
-  const out: { rowid: number; score: number }[] = [];
-  const seen = new Set<number>();
-  for (const r of rows) {
-    if (out.length >= need) break;
-    if (seen.has(r.rowid)) continue;
-    seen.add(r.rowid);
-    out.push({ rowid: r.rowid, score: tiers[r.tier].base - r.rank });
-  }
-  return out;
+  return rows.sort((a, b) => a.tier - b.tier || a.rank - b.rank || a.rowid - b.rowid);
 }
 
 /**

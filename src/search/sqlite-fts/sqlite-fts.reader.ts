@@ -20,7 +20,7 @@ import {
 import type { SynonymGroups } from '../synonyms';
 import type { SqlitePool } from './db';
 import type { FileSignature } from './index-file';
-import { matchExpression } from './match';
+import { matchTree } from './match';
 import type { Partitions } from './partitions';
 import { knownTiers } from './known-tiers';
 import { MemoryIndex } from './memory-index';
@@ -145,7 +145,7 @@ export class SqliteFtsReader implements SearchReader {
       const tiers = rankingTiers(
         levels,
         (gs, wordColumns) =>
-          matchExpression(gs, {
+          matchTree(gs, {
             prefixTerms: (prefix, max) => vocab.termsWithPrefix(prefix, max),
             wordColumns,
           }),

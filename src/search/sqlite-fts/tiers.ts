@@ -1,14 +1,17 @@
 import type { QueryGroup } from '../analysis/query';
-import { withoutTypos } from './match';
+import { treeExpression, withoutTypos, type MatchTree } from './match';
 import type { Tier } from './ranking';
 import { WORD_COLUMNS } from './schema';
 
-/** Any of the groups. */
-const anyOf = (groups: readonly QueryGroup[], express: Express) =>
-  groups.map((g) => express([g], WORD_COLUMNS)).join(' OR ');
+/** Builds the FTS5 operands of groups; `wordColumns` for the table that has compound parts. */
+export type Express = (groups: readonly QueryGroup[], wordColumns?: readonly string[]) => MatchTree;
 
-/** Builds an FTS5 expression of groups; `wordColumns` for the table that has compound parts. */
-export type Express = (groups: readonly QueryGroup[], wordColumns?: readonly string[]) => string;
+const tier = (table: Tier['table'], tree: MatchTree, any = false): Tier => ({
+  table,
+  tree,
+  any,
+  expression: any ? tree.map((ors) => treeExpression([ors])).join(' OR ') : treeExpression(tree),
+});
 
 /**
  * The ranking tiers of a query, best first. `levels` are the queries from all words down to the
@@ -26,35 +29,21 @@ export function rankingTiers(
 ): Tier[] {
   const [first, ...fewer] = levels;
   const tiers: Tier[] = [];
-  if (first.some((g) => g.alternatives.some((a) => a.kind === 'term' && a.typo))) {
-    const exact = withoutTypos(first);
-    tiers.push({ table: 'fts_title', expression: express(exact), groups: exact });
-  }
-  const title = levels.map((groups): Tier => ({
-    table: 'fts_title',
-    expression: express(groups),
-    groups,
-  }));
-  const head = levels.map((groups): Tier => ({
-    table: 'fts_head',
-    expression: express(groups),
-    groups,
-  }));
-  const everywhere: Tier = {
-    table: 'fts',
-    expression: express(first, WORD_COLUMNS),
-    groups: first,
-    wordsOnly: true,
-  };
+  if (first.some((g) => g.alternatives.some((a) => a.kind === 'term' && a.typo)))
+    tiers.push(tier('fts_title', express(withoutTypos(first))));
+  const title = levels.map((groups) => tier('fts_title', express(groups)));
+  const head = levels.map((groups) => tier('fts_head', express(groups)));
+  const everywhere = tier('fts', express(first, WORD_COLUMNS));
   if (question) tiers.push(...title, ...head, everywhere);
   else tiers.push(title[0], head[0], everywhere, ...title.slice(1), ...head.slice(1));
+  // Documents with any word: each group on its own, ORed.
   if (fewer.length > 0)
-    tiers.push({
-      table: 'fts',
-      expression: anyOf(first, express),
-      groups: first,
-      wordsOnly: true,
-      any: true,
-    });
+    tiers.push(
+      tier(
+        'fts',
+        first.map((g) => express([g], WORD_COLUMNS)[0]),
+        true,
+      ),
+    );
   return tiers;
 }
