@@ -42,6 +42,11 @@ const HIT_CACHE_BYTES = 32 * 1024 * 1024;
 /** Bytes of whole results a reader keeps: the index never changes, so neither do they. */
 const RESULT_CACHE_BYTES = 8 * 1024 * 1024;
 const HIGHLIGHTED = ['title', 'summary', 'body'] as const;
+/**
+ * Text of an index whose documents are all indexed for highlighting up front: what they weigh
+ * in the document cache (text twice, 64 bytes a word) stays well under HIT_CACHE_BYTES.
+ */
+const PRELOAD_TEXT_BYTES = 1024 * 1024;
 
 interface TitleEntry {
   readonly type: string;
@@ -185,10 +190,26 @@ export class SqliteFtsReader implements SearchReader {
 
   private memoryIndex(): Promise<MemoryIndex | undefined> {
     if (!this.memory) {
-      this.memory = MemoryIndex.load(this.db.primary, this.memoryDocs);
+      this.memory = MemoryIndex.load(this.db.primary, this.memoryDocs).then(async (memory) => {
+        if (memory) await this.preloadDocuments();
+        return memory;
+      });
       this.memory.catch(() => (this.memory = undefined));
     }
     return this.memory;
+  }
+
+  /**
+   * The documents of a small index, indexed for highlighting once when the reader first
+   * searches, instead of one by one as they first show up in results.
+   */
+  private async preloadDocuments(): Promise<void> {
+    const size = await this.db.get<{ bytes: number | null }>(
+      'SELECT sum(length(title) + length(summary) + length(body)) AS bytes FROM docs',
+    );
+    if ((size?.bytes ?? 0) > PRELOAD_TEXT_BYTES) return;
+    const rows = await this.db.all<{ rowid: number }>('SELECT rowid FROM docs');
+    await this.documentsOf(rows.map((r) => r.rowid));
   }
 
   private async page(
