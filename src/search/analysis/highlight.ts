@@ -27,9 +27,10 @@ export function stemmedTokens(text: string): StemmedToken[] {
 }
 
 /**
- * A text's tokens indexed by stem, by word (sorted, for prefixes) and by the stems of the parts
- * of its compounds: what a search looks up, so it never walks every token of a long body.
- * Built once per document (`isKnown` is the corpus's words, fixed for an index).
+ * A text's tokens indexed by stem and by word (sorted, for prefixes), and the compound parts
+ * of its long words as searches ask for them: what a search looks up, so it never walks every
+ * token of a long body. Built once per document (`isKnown` is the corpus's words, fixed for an
+ * index).
  */
 export interface TokenIndex {
   readonly tokens: readonly StemmedToken[];
@@ -37,8 +38,11 @@ export interface TokenIndex {
   readonly byWord: ReadonlyMap<string, readonly number[]>;
   /** The distinct words, sorted. */
   readonly sortedWords: readonly string[];
-  /** Compound words (8 letters or more) by the stems of their parts. */
-  readonly byPart: ReadonlyMap<string, readonly string[]>;
+  /** The distinct words that may be compounds (8 letters or more). */
+  readonly longWords: readonly string[];
+  /** Stems of the parts of the long words split so far (empty: not a compound). */
+  readonly parts: Map<string, readonly string[]>;
+  readonly isKnown: (word: string) => boolean;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -57,12 +61,9 @@ export function indexTokens(
     push(byStem, t.stem, i);
     push(byWord, t.word, i);
   });
-  const byPart = new Map<string, string[]>();
-  for (const word of byWord.keys()) {
-    if (word.length < 8) continue;
-    for (const part of new Set(splitCompound(word, isKnown)?.map(stem))) push(byPart, part, word);
-  }
-  return { tokens, byStem, byWord, sortedWords: [...byWord.keys()].sort(), byPart };
+  const sortedWords = [...byWord.keys()].sort();
+  const longWords = sortedWords.filter((w) => w.length >= 8);
+  return { tokens, byStem, byWord, sortedWords, longWords, parts: new Map(), isKnown };
 }
 
 /**
@@ -85,10 +86,15 @@ function matchedPositions(index: TokenIndex, m: Matcher): number[] {
     for (let i = lo; i < words.length && words[i].startsWith(prefix); i += 1)
       add(index.byWord.get(words[i]));
   }
+  // A compound can only match through a part when it contains a query term at all.
   const terms = [...m.terms];
-  for (const term of terms)
-    for (const word of index.byPart.get(term) ?? [])
-      if (terms.some((t) => word.includes(t))) add(index.byWord.get(word));
+  for (const word of index.longWords) {
+    if (!terms.some((t) => word.includes(t))) continue;
+    let parts = index.parts.get(word);
+    if (!parts)
+      index.parts.set(word, (parts = splitCompound(word, index.isKnown)?.map(stem) ?? []));
+    if (parts.some((p) => m.terms.has(p))) add(index.byWord.get(word));
+  }
   return [...found].sort((a, b) => a - b);
 }
 
