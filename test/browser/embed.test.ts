@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, watchedPage, type WatchedPage } from '../helpers/browser';
 
 /**
  * The portal kit as a portal uses it: a host page on a second origin loads kb.js from the API
@@ -63,11 +63,7 @@ async function titleIs(page: Page, text: string): Promise<void> {
   );
 }
 
-interface Opened {
-  readonly page: Page;
-  readonly requested: string[];
-  readonly problems: string[];
-}
+type Opened = WatchedPage;
 
 describe('the portal kit embedded from another origin, in Chromium', () => {
   let server: TestServer;
@@ -103,13 +99,8 @@ describe('the portal kit embedded from another origin, in Chromium', () => {
 
   /** The host page in `lang` with every component rendered, watching requests and errors. */
   async function open(lang: Lang, width = 1280): Promise<Opened> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const requested: string[] = [];
-    const problems: string[] = [];
-    page.on('request', (request) => requested.push(request.url()));
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
+    const { page, requested, problems } = await watchedPage(browser, {
+      viewport: { width, height: 900 },
     });
     await page.goto(`${hostOrigin}/?locale=${lang}`);
     await page.locator('kb-guidance article h2').waitFor();
@@ -330,12 +321,7 @@ describe('the portal kit embedded from another origin, in Chromium', () => {
   });
 
   it('shows all four components on /embed/demo under its Content-Security-Policy, in both locales', async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
+    const { page, problems } = await watchedPage(browser);
     await page.goto(`${server.url}/embed/demo`);
     for (const lang of LOCALES) {
       if (lang === 'en') await page.getByRole('link', { name: 'English' }).click();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, watchedPage } from '../helpers/browser';
 
 /**
  * GraphiQL in a real browser (Debian's chromium, installed by .ci/run): the page comes up from
@@ -21,14 +21,7 @@ describe('GraphiQL in Chromium', () => {
   });
 
   it('loads from local assets, runs the search example and shows the hits', async () => {
-    const page = await browser.newPage();
-    const requested: string[] = [];
-    const problems: string[] = [];
-    page.on('request', (request) => requested.push(request.url()));
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
+    const { page, requested, problems } = await watchedPage(browser);
 
     const response = await page.goto(`${server.url}/graphql`);
     expect(response?.status()).toBe(200);

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium (installed by .ci/run), headless, as root, with nothing of its own that
@@ -19,4 +19,29 @@ const CHROMIUM_ARGS = [
 /** Starts the browser; if it cannot start, the test fails (browser tests are never skipped). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** What a page asked for and what went wrong on it, for a test to assert at the end. */
+export interface WatchedPage {
+  readonly page: Page;
+  /** Every URL the page requested. */
+  readonly requested: string[];
+  /** Uncaught page errors and console errors. */
+  readonly problems: string[];
+}
+
+/** A new page whose requests and errors are recorded from the start. */
+export async function watchedPage(
+  browser: Browser,
+  options?: Parameters<Browser['newPage']>[0],
+): Promise<WatchedPage> {
+  const page = await browser.newPage(options);
+  const requested: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  return { page, requested, problems };
 }
