@@ -1,18 +1,25 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-
-/** Most ids `nodes` takes at once. */
-const MAX_NODE_IDS = 100;
 import { ContentObject, NodeInterface, TagObject } from './common/content.type';
 import type { ContentContext } from './common/context';
 import { Locale } from './common/enums';
 import { labelIn, labelledEnums } from './common/labels';
 import { EnumLabelsObject } from './common/labels.type';
 import { fromGlobalId } from './common/node-id';
-import { BadUserInputError } from '../lib/errors';
 import { findBySlug } from './common/content.queries';
 import { capped } from './common/list-input';
 import { tagName } from './read-model/item';
+import type { ContentSnapshot } from './read-model/snapshot';
 import { ContentType } from './registry';
+
+/** Most ids `nodes` takes at once. */
+const MAX_NODE_IDS = 100;
+
+/** The view of the item a global id names, in `locale`; null when this version lacks it. */
+function viewOfId(content: ContentSnapshot, id: string, locale: Locale): ContentObject | null {
+  const key = fromGlobalId(id);
+  const item = key && content.item(key.type, key.slug);
+  return item ? content.view(item, locale) : null;
+}
 
 const LOCALE_ARG = {
   nullable: true,
@@ -32,9 +39,7 @@ export class ContentResolver {
     @Arg('locale', () => Locale, LOCALE_ARG) locale: Locale | null,
     @Ctx() { content }: ContentContext,
   ): ContentObject | null {
-    const key = fromGlobalId(id);
-    const item = key && content.item(key.type, key.slug);
-    return item ? content.view(item, locale ?? Locale.NL) : null;
+    return viewOfId(content, id, locale ?? Locale.NL);
   }
 
   @Query(() => [NodeInterface], {
@@ -47,13 +52,8 @@ export class ContentResolver {
     @Arg('locale', () => Locale, LOCALE_ARG) locale: Locale | null,
     @Ctx() { content }: ContentContext,
   ): (ContentObject | null)[] {
-    if (ids.length > MAX_NODE_IDS)
-      throw new BadUserInputError('ids', `at most ${MAX_NODE_IDS} ids, got ${ids.length}`);
-    return ids.map((id) => {
-      const key = fromGlobalId(id);
-      const item = key && content.item(key.type, key.slug);
-      return item ? content.view(item, locale ?? Locale.NL) : null;
-    });
+    capped('ids', ids, MAX_NODE_IDS);
+    return ids.map((id) => viewOfId(content, id, locale ?? Locale.NL));
   }
 
   @Query(() => [EnumLabelsObject], {

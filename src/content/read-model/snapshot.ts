@@ -249,8 +249,10 @@ export class ContentSnapshot {
         order.set(item, order.size);
         item.children.forEach(visit);
       };
-      const roots = this.itemsOf(type).filter((i) => !i.parent);
-      [...roots].sort(byPosition).forEach(visit);
+      this.itemsOf(type)
+        .filter((i) => !i.parent)
+        .sort(byPosition)
+        .forEach(visit);
       // Items in a cycle (never seeded: validation refuses it) still get a place.
       this.itemsOf(type).forEach(visit);
       return order;
