@@ -130,11 +130,12 @@ renderer.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 renderer.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
   const { headingOffset, headingId } = env as unknown as RenderEnv;
   const open = tokens[idx];
-  const close = tokens.slice(idx).find((t) => t.type === 'heading_close');
+  // markdown-it emits a heading as heading_open, its inline content, heading_close.
+  const close = tokens[idx + 2];
   const level = Math.min(6, Number(open.tag.slice(1)) + headingOffset);
   open.attrSet('id', headingId(inlineText(tokens[idx + 1])));
   open.tag = `h${level}`;
-  if (close) close.tag = open.tag;
+  if (close?.type === 'heading_close') close.tag = open.tag;
   return self.renderToken(tokens, idx, options);
 };
 
