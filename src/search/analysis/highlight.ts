@@ -27,10 +27,9 @@ export function stemmedTokens(text: string): StemmedToken[] {
 }
 
 /**
- * A text's tokens indexed by stem and by word (sorted, for prefixes), and the compound parts
- * of its long words as searches ask for them: what a search looks up, so it never walks every
- * token of a long body. Built once per document (`isKnown` is the corpus's words, fixed for an
- * index).
+ * A text's tokens indexed by stem, by word (sorted, for prefixes) and by the stems of the parts
+ * of its compounds: what a search looks up, so it never walks every token of a long body.
+ * Built once per document.
  */
 export interface TokenIndex {
   readonly tokens: readonly StemmedToken[];
@@ -38,11 +37,25 @@ export interface TokenIndex {
   readonly byWord: ReadonlyMap<string, readonly number[]>;
   /** The distinct words, sorted. */
   readonly sortedWords: readonly string[];
-  /** The distinct words that may be compounds (8 letters or more). */
-  readonly longWords: readonly string[];
-  /** Stems of the parts of the long words split so far (empty: not a compound). */
-  readonly parts: Map<string, readonly string[]>;
-  readonly isKnown: (word: string) => boolean;
+  /** Positions of the compounds that have a part with this stem. */
+  readonly byPart: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Words that may be compounds (splitCompound needs two parts of 4 letters). */
+const MIN_COMPOUND = 8;
+
+/**
+ * Stems of the parts of compounds, per `isKnown` (the words of one index): the same words
+ * recur in many documents, and splitting tries every position.
+ */
+const splits = new WeakMap<(word: string) => boolean, Map<string, readonly string[]>>();
+
+function partStems(word: string, isKnown: (word: string) => boolean): readonly string[] {
+  let known = splits.get(isKnown);
+  if (!known) splits.set(isKnown, (known = new Map<string, readonly string[]>()));
+  let parts = known.get(word);
+  if (!parts) known.set(word, (parts = splitCompound(word, isKnown)?.map(stem) ?? []));
+  return parts;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -62,18 +75,28 @@ export function indexTokens(
     push(byWord, t.word, i);
   });
   const sortedWords = [...byWord.keys()].sort();
-  const longWords = sortedWords.filter((w) => w.length >= 8);
-  return { tokens, byStem, byWord, sortedWords, longWords, parts: new Map(), isKnown };
+  const byPart = new Map<string, number[]>();
+  for (const word of sortedWords) {
+    if (word.length < MIN_COMPOUND) continue;
+    for (const part of new Set(partStems(word, isKnown)))
+      for (const at of byWord.get(word)!) push(byPart, part, at);
+  }
+  return { tokens, byStem, byWord, sortedWords, byPart };
 }
 
 /**
  * Token positions of the text's words that match: by stem, by a prefix, or through a part of
- * a compound that contains a query term at all.
+ * a compound.
  */
 function matchedPositions(index: TokenIndex, m: Matcher): number[] {
-  const found = new Set<number>();
-  const add = (at: readonly number[] | undefined) => at?.forEach((p) => found.add(p));
-  for (const term of m.terms) add(index.byStem.get(term));
+  const found: number[] = [];
+  const add = (at: readonly number[] | undefined) => {
+    if (at) for (const p of at) found.push(p);
+  };
+  for (const term of m.terms) {
+    add(index.byStem.get(term));
+    add(index.byPart.get(term));
+  }
   for (const prefix of m.prefixes) {
     const words = index.sortedWords;
     let lo = 0;
@@ -86,16 +109,14 @@ function matchedPositions(index: TokenIndex, m: Matcher): number[] {
     for (let i = lo; i < words.length && words[i].startsWith(prefix); i += 1)
       add(index.byWord.get(words[i]));
   }
-  // A compound can only match through a part when it contains a query term at all.
-  const terms = [...m.terms];
-  for (const word of index.longWords) {
-    if (!terms.some((t) => word.includes(t))) continue;
-    let parts = index.parts.get(word);
-    if (!parts)
-      index.parts.set(word, (parts = splitCompound(word, index.isKnown)?.map(stem) ?? []));
-    if (parts.some((p) => m.terms.has(p))) add(index.byWord.get(word));
-  }
-  return [...found].sort((a, b) => a - b);
+  if (found.length < 2) return found;
+  // In order, each position once (a word can match by stem, prefix and part at once).
+  found.sort((a, b) => a - b);
+  let kept = 1;
+  for (let i = 1; i < found.length; i += 1)
+    if (found[i] !== found[kept - 1]) found[kept++] = found[i];
+  found.length = kept;
+  return found;
 }
 
 /**
@@ -136,5 +157,6 @@ export function highlight(
     pos = hit.end;
   }
   out += escapeHtml(text.slice(pos, to)) + (to < text.length ? ' …' : '');
-  return out.replace(/\s+/g, ' ').trim();
+  // Only runs of white space and other white space than a space change.
+  return out.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }

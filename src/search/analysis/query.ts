@@ -62,6 +62,24 @@ function compoundPrefix(word: string, vocab: Vocabulary): Alternative | undefine
   return undefined;
 }
 
+/** Groups of single words per vocabulary (one per index): type-ahead repeats its words. */
+const wordGroups = new WeakMap<Vocabulary, Map<string, QueryGroup>>();
+const MAX_KEPT_GROUPS = 10_000;
+
+function keptWordGroup(word: string, last: boolean, vocab: Vocabulary): QueryGroup {
+  let kept = wordGroups.get(vocab);
+  if (!kept) wordGroups.set(vocab, (kept = new Map<string, QueryGroup>()));
+  // Words hold only letters and digits, so "+" cannot be part of one.
+  const key = last ? `+${word}` : word;
+  let group = kept.get(key);
+  if (!group) {
+    if (kept.size >= MAX_KEPT_GROUPS) kept.clear();
+    kept.set(key, (group = wordGroup(word, last, vocab)));
+  }
+  // A copy: a query that repeats a word has two groups, which dropOrder tells apart.
+  return { ...group };
+}
+
 function wordGroup(word: string, last: boolean, vocab: Vocabulary): QueryGroup {
   const term = stem(word);
   const alternatives: Alternative[] = [];
@@ -154,7 +172,7 @@ export function analyseQuery(
       groups.push({ text: `${a} ${b}`, alternatives, docs: docsOf(alternatives, vocab) });
       i += 2;
     } else {
-      groups.push(wordGroup(tokens[i], last, vocab));
+      groups.push(keptWordGroup(tokens[i], last, vocab));
       i += 1;
     }
   }

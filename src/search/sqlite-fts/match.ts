@@ -101,8 +101,10 @@ function operandText(op: Operand): string {
 export function matchTree(groups: readonly QueryGroup[], options: MatchOptions = {}): MatchTree {
   return groups.map((g) => {
     const ors = new Map<string, Operand>();
-    for (const op of g.alternatives.flatMap((a) => operands(a, options)))
-      if (!ors.has(operandText(op))) ors.set(operandText(op), op);
+    for (const op of g.alternatives.flatMap((a) => operands(a, options))) {
+      const text = operandText(op);
+      if (!ors.has(text)) ors.set(text, op);
+    }
     // A prefix no index term starts with, alone: kept as FTS5 prefix syntax, which matches nothing.
     if (ors.size === 0)
       for (const a of g.alternatives)

@@ -17,13 +17,20 @@ export type Table = keyof typeof TABLES;
 /** Positions in a document as FTS5 orders them: column * 2^32 + token offset. */
 const COLUMN_SPAN = 2 ** 32;
 const columnOf = (position: number) => Math.floor(position / COLUMN_SPAN);
+const EMPTY: ReadonlyMap<number, readonly number[]> = new Map();
 
 /** bm25 constants of FTS5 (fts5_aux.c). */
 const K1 = 1.2;
 const B = 0.75;
 
 /** A document matched by an operand, with the positions of each of its phrases that count. */
-type Matched = Map<number, number[][]>;
+export type Matched = Map<number, readonly (readonly number[])[]>;
+
+/** The positions of each phrase of a tree (tree order) that count for bm25; undefined: none. */
+export type Positions = (readonly number[] | undefined)[];
+
+/** Columns as a bit mask, for testing positions without a search. */
+const maskOf = (columns: readonly number[]) => columns.reduce((m, c) => m | (1 << c), 0);
 
 /**
  * The positions of every term of the fts table, read from FTS5 itself (fts5vocab), the number
@@ -106,16 +113,44 @@ export class MemoryIndex {
     return out;
   }
 
-  /** Documents holding a phrase in the columns, with the phrase's (first-word) positions. */
-  private phrase({ terms, prefix }: Phrase, columns: readonly number[]): Map<number, number[]> {
-    const inColumns = (p: number) => columns.includes(columnOf(p));
-    const first = new Map<number, number[]>();
-    for (const term of prefix ? this.withPrefix(terms[0]) : [terms[0]])
-      for (const [doc, positions] of this.postings.get(term) ?? []) {
-        const kept = positions.filter(inColumns);
-        if (kept.length) first.set(doc, [...(first.get(doc) ?? []), ...kept]);
+  /** A term's documents and positions in some columns, worked out once per term and columns. */
+  private readonly inColumns = new Map<string, ReadonlyMap<number, readonly number[]>>();
+
+  private termIn(term: string, mask: number): ReadonlyMap<number, readonly number[]> {
+    const postings = this.postings.get(term);
+    if (!postings) return EMPTY;
+    const key = `${mask} ${term}`;
+    let docs = this.inColumns.get(key);
+    if (!docs) {
+      const kept = new Map<number, readonly number[]>();
+      for (const [doc, positions] of postings) {
+        const inMask = positions.filter((p) => mask & (1 << columnOf(p)));
+        if (inMask.length) kept.set(doc, inMask.length === positions.length ? positions : inMask);
       }
-    if (prefix) for (const p of first.values()) p.sort((a, b) => a - b);
+      this.inColumns.set(key, (docs = kept));
+    }
+    return docs;
+  }
+
+  /** Documents holding a phrase in the columns, with the phrase's (first-word) positions. */
+  private phrase(
+    { terms, prefix }: Phrase,
+    columns: readonly number[],
+  ): ReadonlyMap<number, readonly number[]> {
+    const mask = maskOf(columns);
+    let first: ReadonlyMap<number, readonly number[]>;
+    if (!prefix) first = this.termIn(terms[0], mask);
+    else {
+      const merged = new Map<number, number[]>();
+      for (const term of this.withPrefix(terms[0]))
+        for (const [doc, positions] of this.termIn(term, mask)) {
+          const list = merged.get(doc);
+          if (list) list.push(...positions);
+          else merged.set(doc, [...positions]);
+        }
+      for (const p of merged.values()) p.sort((a, b) => a - b);
+      first = merged;
+    }
     if (terms.length === 1) return first;
     const out = new Map<number, number[]>();
     for (const [doc, starts] of first) {
@@ -133,21 +168,42 @@ export class MemoryIndex {
   /** Documents an operand matches, with the positions of its phrases that count for bm25. */
   private operand(op: Operand, columns: readonly number[]): Matched {
     const phrases = op.phrases.map((p) => this.phrase(p, this.columnsOf(op, columns)));
+    if (phrases.length === 1) return new Map([...phrases[0]].map(([doc, p]) => [doc, [p]]));
     const out: Matched = new Map();
     const [smallest] = [...phrases].sort((a, b) => a.size - b.size);
     for (const doc of smallest.keys()) {
-      const lists = phrases.map((p) => p.get(doc));
-      if (lists.some((l) => !l)) continue;
-      const counted = op.kind === 'near' ? nearMatch(lists as number[][], op.phrases) : lists;
-      if (counted) out.set(doc, counted as number[][]);
+      const lists: (readonly number[])[] = [];
+      for (const p of phrases) {
+        const list = p.get(doc);
+        if (list) lists.push(list);
+      }
+      if (lists.length < phrases.length) continue;
+      const counted = op.kind === 'near' ? nearMatch(lists, op.phrases) : lists;
+      if (counted) out.set(doc, counted);
     }
     return out;
   }
 
-  /** Documents a tree matches in a table, with each phrase's counted positions (tree order). */
-  matches(table: Table, tree: MatchTree, any: boolean): Map<number, (number[] | undefined)[]> {
+  /**
+   * Documents a tree matches in a table, with each phrase's counted positions (tree order). The
+   * phrases of a NEAR group count only where they are near each other: in a row the group does
+   * not match, FTS5 counts what its scan left in them instead (see the memory-index test).
+   */
+  matches(
+    table: Table,
+    tree: MatchTree,
+    any: boolean,
+    /** Operands already matched in this table (by the earlier tiers of a search). */
+    known: Map<Operand, Matched> = new Map(),
+  ): Map<number, Positions> {
     const { columns } = TABLES[table];
-    const operands = tree.map((ors) => ors.map((op) => this.operand(op, columns)));
+    const operands = tree.map((ors) =>
+      ors.map((op) => {
+        let matched = known.get(op);
+        if (!matched) known.set(op, (matched = this.operand(op, columns)));
+        return matched;
+      }),
+    );
     const groupDocs = operands.map((ors) => new Set(ors.flatMap((m) => [...m.keys()])));
     let docs: Set<number>;
     if (any) docs = new Set(groupDocs.flatMap((g) => [...g]));
@@ -155,14 +211,18 @@ export class MemoryIndex {
       const [smallest, ...rest] = [...groupDocs].sort((a, b) => a.size - b.size);
       docs = new Set([...smallest].filter((d) => rest.every((g) => g.has(d))));
     }
-    const out = new Map<number, (number[] | undefined)[]>();
-    for (const doc of docs)
-      out.set(
-        doc,
-        operands.flatMap((ors, g) =>
-          ors.flatMap((m, o) => m.get(doc) ?? tree[g][o].phrases.map(() => undefined)),
-        ),
+    const out = new Map<number, Positions>();
+    for (const doc of docs) {
+      const positions: Positions = [];
+      operands.forEach((ors, g) =>
+        ors.forEach((m, o) => {
+          const lists = m.get(doc);
+          if (lists) positions.push(...lists);
+          else for (let i = 0; i < tree[g][o].phrases.length; i += 1) positions.push(undefined);
+        }),
       );
+      out.set(doc, positions);
+    }
     return out;
   }
 
@@ -178,7 +238,7 @@ export class MemoryIndex {
   bm25(
     table: Table,
     tree: MatchTree,
-    matched: ReadonlyMap<number, readonly (readonly number[] | undefined)[]>,
+    matched: ReadonlyMap<number, Positions>,
   ): Map<number, number> {
     const { columns, weights } = TABLES[table];
     const { avgdl, length } = this.stats.get(table)!;
@@ -211,7 +271,10 @@ export class MemoryIndex {
  * FTS5's NEAR test (fts5ExprNearIsMatch): whether one position of every phrase lies within
  * NEAR_DISTANCE tokens, and which positions take part, as FTS5 keeps them for bm25.
  */
-function nearMatch(lists: readonly number[][], phrases: readonly Phrase[]): number[][] | undefined {
+function nearMatch(
+  lists: readonly (readonly number[])[],
+  phrases: readonly Phrase[],
+): number[][] | undefined {
   const at = lists.map(() => 0);
   const out: number[][] = lists.map(() => []);
   const pos = (i: number) => lists[i][at[i]];

@@ -20,7 +20,7 @@ import {
 import type { SynonymGroups } from '../synonyms';
 import type { SqlitePool } from './db';
 import type { FileSignature } from './index-file';
-import { matchTree } from './match';
+import { matchTree, type MatchTree } from './match';
 import type { Partitions } from './partitions';
 import { knownTiers } from './known-tiers';
 import { MemoryIndex } from './memory-index';
@@ -47,6 +47,19 @@ const HIGHLIGHTED = ['title', 'summary', 'body'] as const;
  * in the document cache (text twice, 64 bytes a word) stays well under HIT_CACHE_BYTES.
  */
 const PRELOAD_TEXT_BYTES = 1024 * 1024;
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ');
+
+/** About what a result weighs in memory: its strings twice (UTF-16), 64 bytes an object. */
+function resultBytes(key: string, { hits, facets }: SearchResult): number {
+  let bytes = 2 * key.length + 64;
+  for (const hit of hits) {
+    bytes += 2 * (hit.type.length + hit.slug.length) + 128;
+    for (const h of hit.highlights) bytes += 2 * (h.field.length + h.snippet.length) + 64;
+  }
+  for (const facet of facets) for (const v of facet.values) bytes += 2 * v.value.length + 64;
+  return bytes;
+}
 
 interface TitleEntry {
   readonly type: string;
@@ -75,10 +88,10 @@ export class SqliteFtsReader implements SearchReader {
     return key.length + 2 * text + 64 * words;
   });
 
-  private readonly results = new ByteLru<SearchResult>(
-    RESULT_CACHE_BYTES,
-    (key, result) => key.length + 2 * JSON.stringify(result).length,
-  );
+  private readonly results = new ByteLru<SearchResult>(RESULT_CACHE_BYTES, resultBytes);
+
+  /** Whether a word is one of the index's words (one function, so its compound splits are kept). */
+  private readonly isKnown = (word: string) => this.vocab.hasWord(word);
 
   constructor(
     readonly version: number,
@@ -94,22 +107,30 @@ export class SqliteFtsReader implements SearchReader {
     private readonly onClose: () => void = () => undefined,
   ) {}
 
-  /** Results of repeated searches (type-ahead, popular queries) are computed once. */
-  async search(request: SearchRequest): Promise<SearchResult> {
-    const key = JSON.stringify([
-      request.query,
-      request.locale,
-      request.types ?? null,
-      request.tags ?? null,
-      request.limit,
-      request.offset,
-    ]);
-    let result = this.results.get(key);
-    if (!result) {
-      result = await this.using(() => this.find(request));
-      this.results.set(key, result);
-    }
-    return result;
+  /**
+   * Results of repeated searches (type-ahead, popular queries) on an index on disk are computed
+   * once. An index held in memory answers in well under a millisecond; keeping its results
+   * would cost more (every kept result is copied by each young-generation garbage collection)
+   * than answering again.
+   */
+  search(request: SearchRequest): Promise<SearchResult> {
+    return this.using(async () => {
+      if (await this.memoryIndex()) return this.find(request);
+      const key = JSON.stringify([
+        request.query,
+        request.locale,
+        request.types ?? null,
+        request.tags ?? null,
+        request.limit,
+        request.offset,
+      ]);
+      let result = this.results.get(key);
+      if (!result) {
+        result = await this.find(request);
+        this.results.set(key, result);
+      }
+      return result;
+    });
   }
 
   /** Searches in progress; closing waits for them. */
@@ -144,30 +165,38 @@ export class SqliteFtsReader implements SearchReader {
       ranges: this.partitions.rangesFor(request.locale, request.types),
     };
     const question = isQuestion(request.query);
+    // Each group's operands once: the tiers ask for the same groups again and again.
+    const operands = new Map<QueryGroup, Map<boolean, MatchTree[number]>>();
+    const express = (gs: readonly QueryGroup[], wordColumns?: readonly string[]): MatchTree =>
+      gs.map((g) => {
+        let byColumns = operands.get(g);
+        if (!byColumns) operands.set(g, (byColumns = new Map<boolean, MatchTree[number]>()));
+        let ors = byColumns.get(!!wordColumns);
+        if (!ors) {
+          [ors] = matchTree([g], {
+            prefixTerms: (prefix, max) => vocab.termsWithPrefix(prefix, max),
+            wordColumns,
+          });
+          byColumns.set(!!wordColumns, ors);
+        }
+        return ors;
+      });
     let kept = groups;
     for (;;) {
       const levels = dropOrder(kept);
-      const tiers = rankingTiers(
-        levels,
-        (gs, wordColumns) =>
-          matchTree(gs, {
-            prefixTerms: (prefix, max) => vocab.termsWithPrefix(prefix, max),
-            wordColumns,
-          }),
-        question,
-      );
+      const tiers = rankingTiers(levels, express, question);
       // Every document the loosest query matches is a result; the tiers put those with all
       // words first.
       const need = request.offset + request.limit;
       const memory = await this.memoryIndex();
       if (memory) {
-        const known = knownTiers(memory, tiers, all, scope, need, db);
+        const known = knownTiers(memory, tiers, all, scope, need);
         if (known.byType.length === 0 && kept.length > 1) {
           const rarest = levels.at(-1)!;
           kept = kept.filter((g) => !rarest.includes(g));
           continue;
         }
-        return this.page(request, groups, known.byType, known.byTag, await known.ranked());
+        return this.page(request, groups, known.byType, known.byTag, known.ranked());
       }
       const loosest = tiers.at(-1)!.expression;
       const [byType, byTag, ranked] = await Promise.all([
@@ -266,12 +295,18 @@ export class SqliteFtsReader implements SearchReader {
       'SELECT rowid, type, slug, title, summary, body FROM docs WHERE rowid IN (SELECT value FROM json_each(?))',
       [JSON.stringify(missing)],
     );
-    const isKnown = (w: string) => this.vocab.hasWord(w);
-    for (const row of rows) {
+    for (const read of rows) {
+      // Snippets show white space as single spaces: collapsed once here, not in every snippet.
+      const row = {
+        ...read,
+        title: collapse(read.title),
+        summary: collapse(read.summary),
+        body: collapse(read.body),
+      };
       const tokens = {
-        title: indexTokens(stemmedTokens(row.title), isKnown),
-        summary: indexTokens(stemmedTokens(row.summary), isKnown),
-        body: indexTokens(stemmedTokens(row.body), isKnown),
+        title: indexTokens(stemmedTokens(row.title), this.isKnown),
+        summary: indexTokens(stemmedTokens(row.summary), this.isKnown),
+        body: indexTokens(stemmedTokens(row.body), this.isKnown),
       };
       const doc = { row, tokens };
       this.documents.set(String(row.rowid), doc);

@@ -6,12 +6,21 @@ import { WORD_COLUMNS } from './schema';
 /** Builds the FTS5 operands of groups; `wordColumns` for the table that has compound parts. */
 export type Express = (groups: readonly QueryGroup[], wordColumns?: readonly string[]) => MatchTree;
 
-const tier = (table: Tier['table'], tree: MatchTree, any = false): Tier => ({
-  table,
-  tree,
-  any,
-  expression: any ? tree.map((ors) => treeExpression([ors])).join(' OR ') : treeExpression(tree),
-});
+/** A tier; its FTS5 expression is written when a statement first needs it (never in memory). */
+function tier(table: Tier['table'], tree: MatchTree, any = false): Tier {
+  let expression: string | undefined;
+  return {
+    table,
+    tree,
+    any,
+    get expression() {
+      expression ??= any
+        ? tree.map((ors) => treeExpression([ors])).join(' OR ')
+        : treeExpression(tree);
+      return expression;
+    },
+  };
+}
 
 /**
  * The ranking tiers of a query, best first. `levels` are the queries from all words down to the
