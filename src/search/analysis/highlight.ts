@@ -4,6 +4,7 @@ import { stem, tokenize, type Token } from './normalize';
 export interface Matcher {
   readonly terms: ReadonlySet<string>;
   readonly prefixes: readonly string[];
+  /** The index's words, for splitting compounds; one function per index (splits are kept per function). */
   readonly hasWord: (word: string) => boolean;
 }
 
@@ -120,19 +121,35 @@ function matchedPositions(index: TokenIndex, m: Matcher): number[] {
 }
 
 /**
+ * Token positions of the words that match, found by reading the text once: for a text seen
+ * once, cheaper than indexing it first. The same matches as matchedPositions.
+ */
+function scannedPositions(tokens: readonly Token[], m: Matcher): number[] {
+  const found: number[] = [];
+  tokens.forEach(({ word }, i) => {
+    if (
+      m.terms.has(stem(word)) ||
+      m.prefixes.some((p) => word.startsWith(p)) ||
+      (word.length >= MIN_COMPOUND && partStems(word, m.hasWord).some((p) => m.terms.has(p)))
+    )
+      found.push(i);
+  });
+  return found;
+}
+
+/**
  * The text with matched words wrapped in <mark>, HTML-escaped; for long texts a window of
- * about `window` words around the first match. Undefined when nothing matches. `tokens` are
- * the text's stemmed tokens, when the caller keeps them; `memo` remembers which words match
- * across the texts of one search.
+ * about `window` words around the first match. Undefined when nothing matches. `index` is the
+ * text's token index, when the caller keeps one; without it the text is read once.
  */
 export function highlight(
   text: string,
   m: Matcher,
   window = 0,
-  index: TokenIndex = indexTokens(stemmedTokens(text), m.hasWord),
+  index?: TokenIndex,
 ): string | undefined {
-  const { tokens } = index;
-  const positions = matchedPositions(index, m);
+  const tokens = index ? index.tokens : tokenize(text);
+  const positions = index ? matchedPositions(index, m) : scannedPositions(tokens, m);
   if (positions.length === 0) return undefined;
   const first = positions[0];
   let from = 0;

@@ -68,10 +68,13 @@ interface TitleEntry {
   readonly words: readonly string[];
 }
 
-/** A document as highlighting needs it: its texts and their stemmed words. */
+/**
+ * A document as highlighting needs it: its texts, and for an index read in whole, their words
+ * indexed (a text shown again and again is looked up, not read).
+ */
 interface HitDocument {
   readonly row: HitRow;
-  readonly tokens: Readonly<Record<(typeof HIGHLIGHTED)[number], TokenIndex>>;
+  readonly tokens?: Readonly<Record<(typeof HIGHLIGHTED)[number], TokenIndex>>;
 }
 
 /**
@@ -83,10 +86,13 @@ export class SqliteFtsReader implements SearchReader {
   readonly engine = 'sqlite-fts';
   private readonly documents = new ByteLru<HitDocument>(HIT_CACHE_BYTES, (key, { row, tokens }) => {
     const text = row.title.length + row.summary.length + row.body.length;
-    const words =
-      tokens.title.tokens.length + tokens.summary.tokens.length + tokens.body.tokens.length;
+    const words = tokens
+      ? tokens.title.tokens.length + tokens.summary.tokens.length + tokens.body.tokens.length
+      : 0;
     return key.length + 2 * text + 64 * words;
   });
+  /** Whether documents are indexed for highlighting (all of a small index, read up front). */
+  private indexDocuments = false;
 
   private readonly results = new ByteLru<SearchResult>(RESULT_CACHE_BYTES, resultBytes);
 
@@ -238,6 +244,7 @@ export class SqliteFtsReader implements SearchReader {
     );
     if ((size?.bytes ?? 0) > PRELOAD_TEXT_BYTES) return;
     const rows = await this.db.all<{ rowid: number }>('SELECT rowid FROM docs');
+    this.indexDocuments = true;
     await this.documentsOf(rows.map((r) => r.rowid));
   }
 
@@ -248,14 +255,13 @@ export class SqliteFtsReader implements SearchReader {
     byTag: FacetResult['values'],
     ranked: readonly { rowid: number; score: number }[],
   ): Promise<SearchResult> {
-    const { vocab } = this;
     const wanted = request.types?.length ? new Set<string>(request.types) : undefined;
     const total = byType
       .filter((f) => !wanted || wanted.has(f.value))
       .reduce((sum, f) => sum + f.count, 0);
     const page = ranked.slice(request.offset, request.offset + request.limit);
     const documents = await this.documentsOf(page.map((p) => p.rowid));
-    const matcher: Matcher = { ...matchedBy(groups), hasWord: (w) => vocab.hasWord(w) };
+    const matcher: Matcher = { ...matchedBy(groups), hasWord: this.isKnown };
     return {
       total,
       facets: [
@@ -272,7 +278,7 @@ export class SqliteFtsReader implements SearchReader {
             score: Math.round(score * 1000) / 1000,
             highlights: HIGHLIGHTED.flatMap((field) => {
               const window = field === 'body' ? 30 : 0;
-              const snippet = highlight(doc.row[field], matcher, window, doc.tokens[field]);
+              const snippet = highlight(doc.row[field], matcher, window, doc.tokens?.[field]);
               return snippet ? [{ field, snippet }] : [];
             }),
           },
@@ -303,11 +309,13 @@ export class SqliteFtsReader implements SearchReader {
         summary: collapse(read.summary),
         body: collapse(read.body),
       };
-      const tokens = {
-        title: indexTokens(stemmedTokens(row.title), this.isKnown),
-        summary: indexTokens(stemmedTokens(row.summary), this.isKnown),
-        body: indexTokens(stemmedTokens(row.body), this.isKnown),
-      };
+      const tokens = this.indexDocuments
+        ? {
+            title: indexTokens(stemmedTokens(row.title), this.isKnown),
+            summary: indexTokens(stemmedTokens(row.summary), this.isKnown),
+            body: indexTokens(stemmedTokens(row.body), this.isKnown),
+          }
+        : undefined;
       const doc = { row, tokens };
       this.documents.set(String(row.rowid), doc);
       found.set(row.rowid, doc);
