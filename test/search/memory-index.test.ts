@@ -96,8 +96,8 @@ describe('the in-memory index matches and ranks as FTS5 does', () => {
         [tier.expression],
       );
       const matched = memory.matches(tier.table, tier.tree, tier.any);
-      const ranks = memory.bm25(tier.table, tier.tree, matched);
-      expect({ tier: tier.expression, rowids: [...matched.keys()].sort((a, b) => a - b) }).toEqual({
+      const ranks = memory.bm25(tier.table, tier.tree, matched.docs, matched.positions);
+      expect({ tier: tier.expression, rowids: [...matched.docs].sort((a, b) => a - b) }).toEqual({
         tier: tier.expression,
         rowids: rows.map((r) => r.rowid),
       });
@@ -109,9 +109,9 @@ describe('the in-memory index matches and ranks as FTS5 does', () => {
           ors.some(
             (op) =>
               op.kind === 'near' &&
-              !memory.matches(tier.table, [[op]], false).has(rowid) &&
+              !memory.matches(tier.table, [[op]], false).docs.has(rowid) &&
               op.phrases.every((p) =>
-                memory.matches('fts', [[{ kind: 'and', phrases: [p] }]], false).has(rowid),
+                memory.matches('fts', [[{ kind: 'and', phrases: [p] }]], false).docs.has(rowid),
               ),
           ),
         );

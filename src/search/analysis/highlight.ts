@@ -82,17 +82,24 @@ export function indexTokens(
     for (const part of new Set(partStems(word, isKnown)))
       for (const at of byWord.get(word)!) push(byPart, part, at);
   }
+  // In text order, as the other lists are.
+  for (const positions of byPart.values()) positions.sort((a, b) => a - b);
   return { tokens, byStem, byWord, sortedWords, byPart };
 }
 
 /**
- * Token positions of the text's words that match: by stem, by a prefix, or through a part of
- * a compound.
+ * Token positions of the text's words that match (by stem, by a prefix, or through a part of
+ * a compound), in order, up to `last(first)`: what a window starting at the first match shows.
  */
-function matchedPositions(index: TokenIndex, m: Matcher): number[] {
-  const found: number[] = [];
+function matchedPositions(
+  index: TokenIndex,
+  m: Matcher,
+  last: (first: number) => number,
+): number[] {
+  // Each list is in text order; a word can be in several (by stem, prefix and part at once).
+  const lists: (readonly number[])[] = [];
   const add = (at: readonly number[] | undefined) => {
-    if (at) for (const p of at) found.push(p);
+    if (at) lists.push(at);
   };
   for (const term of m.terms) {
     add(index.byStem.get(term));
@@ -110,8 +117,14 @@ function matchedPositions(index: TokenIndex, m: Matcher): number[] {
     for (let i = lo; i < words.length && words[i].startsWith(prefix); i += 1)
       add(index.byWord.get(words[i]));
   }
-  if (found.length < 2) return found;
-  // In order, each position once (a word can match by stem, prefix and part at once).
+  if (lists.length === 0) return [];
+  const end = last(Math.min(...lists.map((l) => l[0])));
+  const found: number[] = [];
+  for (const list of lists)
+    for (const p of list) {
+      if (p > end) break;
+      found.push(p);
+    }
   found.sort((a, b) => a - b);
   let kept = 1;
   for (let i = 1; i < found.length; i += 1)
@@ -149,18 +162,19 @@ export function highlight(
   index?: TokenIndex,
 ): string | undefined {
   const tokens = index ? index.tokens : tokenize(text);
-  const positions = index ? matchedPositions(index, m) : scannedPositions(tokens, m);
+  // The window: about a third of it before the first match, and no further than its end.
+  const start = (first: number) =>
+    window > 0 && tokens.length > window ? Math.max(0, first - Math.floor(window / 3)) : 0;
+  const end = (first: number) =>
+    window > 0 && tokens.length > window
+      ? Math.min(tokens.length - 1, start(first) + window - 1)
+      : tokens.length - 1;
+  const positions = index ? matchedPositions(index, m, end) : scannedPositions(tokens, m);
   if (positions.length === 0) return undefined;
   const first = positions[0];
-  let from = 0;
-  let to = text.length;
-  let last = tokens.length - 1;
-  if (window > 0 && tokens.length > window) {
-    const startToken = Math.max(0, first - Math.floor(window / 3));
-    last = Math.min(tokens.length - 1, startToken + window - 1);
-    from = startToken === 0 ? 0 : tokens[startToken].start;
-    to = last === tokens.length - 1 ? text.length : tokens[last].end;
-  }
+  const last = end(first);
+  const from = start(first) === 0 ? 0 : tokens[start(first)].start;
+  const to = last === tokens.length - 1 ? text.length : tokens[last].end;
   // Words after the window are not shown.
   const hits = positions.filter((p) => p <= last).map((p) => tokens[p]);
   let out = from > 0 ? '… ' : '';

@@ -1,5 +1,4 @@
-import type { Operand } from './match';
-import type { Matched, MemoryIndex, Positions } from './memory-index';
+import type { MemoryIndex, TierMatch } from './memory-index';
 import type { Scope, Tier } from './ranking';
 
 type Counts = { value: string; count: number }[];
@@ -25,21 +24,15 @@ export function knownTiers(
   scope: Scope,
   need: number,
 ): { byType: Counts; byTag: Counts; ranked: () => { rowid: number; score: number }[] } {
-  const matched = new Map<number, Map<number, Positions>>();
-  const operands = new Map<Tier['table'], Map<Operand, Matched>>();
+  const matched = new Map<number, TierMatch>();
   const matchesOf = (i: number) => {
     let docs = matched.get(i);
-    if (!docs) {
-      const { table, tree, any } = tiers[i];
-      let known = operands.get(table);
-      if (!known) operands.set(table, (known = new Map<Operand, Matched>()));
-      matched.set(i, (docs = memory.matches(table, tree, any, known)));
-    }
+    if (!docs) matched.set(i, (docs = memory.matches(tiers[i].table, tiers[i].tree, tiers[i].any)));
     return docs;
   };
   const types = new Map<string, number>();
   const tags = new Map<string, number>();
-  for (const rowid of matchesOf(tiers.length - 1).keys()) {
+  for (const rowid of matchesOf(tiers.length - 1).docs) {
     if (inScope(rowid, all, memory.tags)) {
       const type = all.typeRanges.find(({ range: [lo, hi] }) => rowid >= lo && rowid <= hi);
       if (type) types.set(type.type, (types.get(type.type) ?? 0) + 1);
@@ -57,14 +50,15 @@ export function knownTiers(
   const ranked = () => {
     const out: { rowid: number; score: number }[] = [];
     const seen = new Set<number>();
-    for (const [i, tier] of tiers.entries()) {
+    for (const [i, { table, tree }] of tiers.entries()) {
       if (out.length >= need) break;
-      const docs = new Map<number, Positions>();
-      for (const [rowid, positions] of matchesOf(i))
-        if (!seen.has(rowid) && inScope(rowid, scope, memory.tags)) docs.set(rowid, positions);
-      if (docs.size === 0) continue;
+      const tier = matchesOf(i);
+      const docs: number[] = [];
+      for (const rowid of tier.docs)
+        if (!seen.has(rowid) && inScope(rowid, scope, memory.tags)) docs.push(rowid);
+      if (docs.length === 0) continue;
       const base = (tiers.length - i) * 1000;
-      const ranks = [...memory.bm25(tier.table, tier.tree, docs)].sort(
+      const ranks = [...memory.bm25(table, tree, docs, tier.positions)].sort(
         (a, b) => a[1] - b[1] || a[0] - b[0],
       );
       for (const [rowid, rank] of ranks) {

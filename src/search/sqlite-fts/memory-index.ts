@@ -14,10 +14,22 @@ const TABLES = {
 };
 export type Table = keyof typeof TABLES;
 
+/** Which documents a tier matches, and each phrase's counted positions in one of them. */
+export interface TierMatch {
+  readonly docs: ReadonlySet<number>;
+  positions(doc: number): Positions;
+}
+
+/** Documents, as a set or as the keys of a map. */
+type DocSet = Pick<ReadonlySet<number>, 'has' | 'size' | 'keys'>;
+
 /** Positions in a document as FTS5 orders them: column * 2^32 + token offset. */
 const COLUMN_SPAN = 2 ** 32;
 const columnOf = (position: number) => Math.floor(position / COLUMN_SPAN);
 const EMPTY: ReadonlyMap<number, readonly number[]> = new Map();
+
+/** Documents (summed over operands) of the operands kept from earlier searches. */
+const MAX_KEPT_MATCHES = 200_000;
 
 /** bm25 constants of FTS5 (fts5_aux.c). */
 const K1 = 1.2;
@@ -189,41 +201,57 @@ export class MemoryIndex {
    * phrases of a NEAR group count only where they are near each other: in a row the group does
    * not match, FTS5 counts what its scan left in them instead (see the memory-index test).
    */
-  matches(
-    table: Table,
-    tree: MatchTree,
-    any: boolean,
-    /** Operands already matched in this table (by the earlier tiers of a search). */
-    known: Map<Operand, Matched> = new Map(),
-  ): Map<number, Positions> {
+  matches(table: Table, tree: MatchTree, any: boolean): TierMatch {
     const { columns } = TABLES[table];
-    const operands = tree.map((ors) =>
-      ors.map((op) => {
-        let matched = known.get(op);
-        if (!matched) known.set(op, (matched = this.operand(op, columns)));
-        return matched;
-      }),
-    );
-    const groupDocs = operands.map((ors) => new Set(ors.flatMap((m) => [...m.keys()])));
-    let docs: Set<number>;
-    if (any) docs = new Set(groupDocs.flatMap((g) => [...g]));
+    const operands = tree.map((ors) => ors.map((op) => this.kept(table, op, columns)));
+    const groupDocs: DocSet[] = operands.map((ors) => {
+      if (ors.length === 1) return ors[0];
+      const union = new Set<number>();
+      for (const m of ors) for (const doc of m.keys()) union.add(doc);
+      return union;
+    });
+    const docs = new Set<number>();
+    if (any) for (const g of groupDocs) for (const doc of g.keys()) docs.add(doc);
     else {
       const [smallest, ...rest] = [...groupDocs].sort((a, b) => a.size - b.size);
-      docs = new Set([...smallest].filter((d) => rest.every((g) => g.has(d))));
+      for (const doc of smallest.keys()) if (rest.every((g) => g.has(doc))) docs.add(doc);
     }
-    const out = new Map<number, Positions>();
-    for (const doc of docs) {
-      const positions: Positions = [];
+    const positions = (doc: number): Positions => {
+      const out: Positions = [];
       operands.forEach((ors, g) =>
         ors.forEach((m, o) => {
           const lists = m.get(doc);
-          if (lists) positions.push(...lists);
-          else for (let i = 0; i < tree[g][o].phrases.length; i += 1) positions.push(undefined);
+          if (lists) out.push(...lists);
+          else for (let i = 0; i < tree[g][o].phrases.length; i += 1) out.push(undefined);
         }),
       );
-      out.set(doc, positions);
+      return out;
+    };
+    return { docs, positions };
+  }
+
+  /**
+   * Operands matched before, by table: the words of a small corpus recur from search to search
+   * (and keystroke to keystroke). Emptied when it holds too many documents.
+   */
+  private readonly matched = new Map<string, Matched>();
+  private matchedDocs = 0;
+
+  private kept(table: Table, op: Operand, columns: readonly number[]): Matched {
+    const key = `${table} ${op.kind} ${op.columns?.join(',') ?? ''} ${op.phrases
+      .map((p) => `${p.terms.join(' ')}${p.prefix ? '*' : ''}`)
+      .join('|')}`;
+    let found = this.matched.get(key);
+    if (!found) {
+      found = this.operand(op, columns);
+      if (this.matchedDocs + found.size > MAX_KEPT_MATCHES) {
+        this.matched.clear();
+        this.matchedDocs = 0;
+      }
+      this.matched.set(key, found);
+      this.matchedDocs += found.size;
     }
-    return out;
+    return found;
   }
 
   /** Documents of the whole table holding a phrase (bm25's idf), once per index. */
@@ -238,7 +266,8 @@ export class MemoryIndex {
   bm25(
     table: Table,
     tree: MatchTree,
-    matched: ReadonlyMap<number, Positions>,
+    docs: Iterable<number>,
+    positionsOf: (doc: number) => Positions,
   ): Map<number, number> {
     const { columns, weights } = TABLES[table];
     const { avgdl, length } = this.stats.get(table)!;
@@ -253,7 +282,8 @@ export class MemoryIndex {
       ),
     );
     const out = new Map<number, number>();
-    for (const [doc, counted] of matched) {
+    for (const doc of docs) {
+      const counted = positionsOf(doc);
       const d = length.get(doc) ?? 0;
       let score = 0;
       for (let i = 0; i < idf.length; i += 1) {
