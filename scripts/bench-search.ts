@@ -83,34 +83,46 @@ interface Row {
   p99: number;
 }
 
+interface Engine {
+  readonly name: string;
+  readonly buildMs: number;
+  readonly indexBytes?: number;
+  run(query: string): unknown;
+}
+
 /**
- * Times each query of the mix once, after a warm-up on other queries: V8 compiles and
- * re-compiles a search's functions over its first thousand or so calls, and a server that
- * runs for days answers nearly all of its searches after that. The warm-up queries come from
- * the same vocabulary, so what engines keep per word is warm too; no measured query has been
- * asked before.
+ * Times each query of the mix once on every engine, the engines in turn query by query (in
+ * alternating order), so that whatever else the machine does weighs on all of them alike. First
+ * a warm-up on other queries: V8 compiles and re-compiles a search's functions over its first
+ * thousand or so calls, and a server that runs for days answers nearly all of its searches
+ * after that. The warm-up queries come from the same vocabulary, so what engines keep per word
+ * is warm too; no measured query has been asked before.
  */
 async function measure(
-  engine: string,
   corpus: string,
   docs: number,
-  buildMs: number,
+  engines: readonly Engine[],
   { queries, warmUp }: { queries: string[]; warmUp: string[] },
-  run: (q: string) => unknown,
-): Promise<Row> {
-  for (const q of warmUp) await run(q);
-  const times: number[] = [];
-  for (const q of queries) times.push((await time(() => run(q)))[1]);
-  times.sort((a, b) => a - b);
-  return {
-    corpus,
-    engine,
-    docs,
-    buildMs,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-  };
+): Promise<Row[]> {
+  for (const engine of engines) for (const q of warmUp) await engine.run(q);
+  const times = engines.map((): number[] => []);
+  for (const [i, q] of queries.entries()) {
+    const order = i % 2 === 0 ? engines.keys() : [...engines.keys()].reverse();
+    for (const e of order) times[e].push((await time(() => engines[e].run(q)))[1]);
+  }
+  return engines.map((engine, e) => {
+    const sorted = times[e].sort((a, b) => a - b);
+    return {
+      corpus,
+      engine: engine.name,
+      docs,
+      buildMs: engine.buildMs,
+      indexBytes: engine.indexBytes,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+    };
+  });
 }
 
 function miniSearch(docs: SearchDocument[]) {
@@ -167,21 +179,24 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
       const engine = new SqliteFtsEngine(file);
       const target = documentsTarget(docs, { version: 1, synonyms, types });
       const [reader, buildMs] = await time(() => engine.rebuild(target));
-      const { size } = await fs.stat(file);
-      rows.push({
-        ...(await measure('sqlite-fts (embedded)', corpus, docs.length, buildMs, mix, (q) =>
-          reader.search({ query: q, locale: Locale.NL, limit: 10, offset: 0 }),
-        )),
-        indexBytes: size,
-      });
+      const engines: Engine[] = [
+        {
+          name: 'sqlite-fts (embedded)',
+          buildMs,
+          indexBytes: (await fs.stat(file)).size,
+          run: (q) => reader.search({ query: q, locale: Locale.NL, limit: 10, offset: 0 }),
+        },
+      ];
+      if (options.reference !== false) {
+        const [mini, miniMs] = await time(() => miniSearch(docs));
+        engines.push({
+          name: 'MiniSearch (reference)',
+          buildMs: miniMs,
+          run: (q) => mini.search(q).slice(0, 10),
+        });
+      }
+      rows.push(...(await measure(corpus, docs.length, engines, mix)));
       await engine.close();
-      if (options.reference === false) continue;
-      const [mini, miniMs] = await time(() => miniSearch(docs));
-      rows.push(
-        await measure('MiniSearch (reference)', corpus, docs.length, miniMs, mix, (q) =>
-          mini.search(q).slice(0, 10),
-        ),
-      );
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
