@@ -28,6 +28,8 @@ const COLUMN_SPAN = 2 ** 32;
 const columnOf = (position: number) => Math.floor(position / COLUMN_SPAN);
 const EMPTY: ReadonlyMap<number, readonly number[]> = new Map();
 
+/** Phrases whose document count (for idf) is kept. */
+const MAX_KEPT_PHRASES = 100_000;
 /** Documents (summed over operands) of the operands kept from earlier searches. */
 const MAX_KEPT_MATCHES = 200_000;
 
@@ -258,7 +260,11 @@ export class MemoryIndex {
   private hits(table: Table, phrase: Phrase, columns: readonly number[]): number {
     const key = `${table}/${columns.join()}/${phrase.prefix ? '*' : ''}${phrase.terms.join(' ')}`;
     let n = this.phraseHits.get(key);
-    if (n === undefined) this.phraseHits.set(key, (n = this.phrase(phrase, columns).size));
+    if (n === undefined) {
+      // Every prefix typed is a phrase of its own: keep a bounded number.
+      if (this.phraseHits.size >= MAX_KEPT_PHRASES) this.phraseHits.clear();
+      this.phraseHits.set(key, (n = this.phrase(phrase, columns).size));
+    }
     return n;
   }
 
