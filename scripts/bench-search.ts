@@ -28,7 +28,7 @@ async function time<T>(action: () => Promise<T> | T): Promise<[T, number]> {
   return [result, Number(process.hrtime.bigint() - start) / 1e6];
 }
 
-/** Queries each engine answers before the measured ones. */
+/** Queries each engine answers before the measured ones, unless told otherwise. */
 const WARM_UP = 1000;
 
 /** 1-3 word queries from the corpus vocabulary, a third with a typo, a third cut short (typing). */
@@ -144,6 +144,8 @@ export interface SearchBenchOptions {
   /** Generated documents (100,000 by default). */
   generated?: number;
   queries?: number;
+  /** Queries each engine answers before the measured ones (1,000 by default). */
+  warmUp?: number;
   /** Also run MiniSearch as the reference (default); off for corpora it cannot hold. */
   reference?: boolean;
 }
@@ -168,7 +170,9 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
     const measured = new Set<string>();
     const queries = queryMix(vocabulary, options.queries ?? 1000, rnd);
     for (const q of queries) measured.add(q);
-    const warmUp = queryMix(vocabulary, WARM_UP, random(7)).filter((q) => !measured.has(q));
+    const warmUp = queryMix(vocabulary, options.warmUp ?? WARM_UP, random(7)).filter(
+      (q) => !measured.has(q),
+    );
     const mix = { queries, warmUp };
 
     for (const [corpus, docs] of [
@@ -223,7 +227,11 @@ export function formatSearchTable(rows: Row[]): string {
 
 if (require.main === module) {
   const generated = Number(process.env.BENCH_DOCS ?? 100_000);
-  runSearchBench({ generated, reference: !process.argv.includes('--no-reference') })
+  runSearchBench({
+    generated,
+    warmUp: Number(process.env.BENCH_WARM_UP ?? WARM_UP),
+    reference: !process.argv.includes('--no-reference'),
+  })
     .then((rows) =>
       process.stdout.write(
         `Search (query mix: 1-3 words, a third with a typo, a third cut short)\n${formatSearchTable(rows)}\n`,

@@ -29,6 +29,7 @@ async function main(): Promise<number> {
   if (parts.includes('search')) {
     const rows = await runSearchBench({
       generated: Number(process.env.BENCH_DOCS ?? 100_000),
+      warmUp: process.env.BENCH_WARM_UP ? Number(process.env.BENCH_WARM_UP) : undefined,
       reference: !args.includes('--no-reference'),
     });
     process.stdout.write(
