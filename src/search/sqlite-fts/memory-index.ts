@@ -17,7 +17,7 @@ export type Table = keyof typeof TABLES;
 /** Which documents a tier matches, and each phrase's counted positions in one of them. */
 export interface TierMatch {
   readonly docs: ReadonlySet<number>;
-  positions(doc: number): Positions;
+  readonly positions: (doc: number) => Positions;
 }
 
 /** Documents, as a set or as the keys of a map. */
