@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../lib/errors';
+import { partitionPoint } from '../../lib/sorted';
 import { decodeKeyset, encodeKeyset, pageSize, type ConnectionShape } from '../common/connection';
 import type { ContentOrder } from '../common/content.args';
 import type { ContentObject } from '../common/content.type';
@@ -49,15 +50,10 @@ export function listItems(model: ContentSnapshot, args: ListArgs): ConnectionSha
   let start = 0;
   if (after) {
     const at = cursorValue(field, after.value);
-    let lo = 0;
-    let hi = matching.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const item = matching[sign > 0 ? mid : matching.length - 1 - mid];
-      if (sign * compareKeys(value(item), item.dbId, at, after.id) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    start = lo;
+    start = partitionPoint(matching.length, (i) => {
+      const item = matching[sign > 0 ? i : matching.length - 1 - i];
+      return sign * compareKeys(value(item), item.dbId, at, after.id) <= 0;
+    });
   }
   const page: ContentItem[] = [];
   for (let i = start; i < matching.length && page.length < first; i += 1)

@@ -1,3 +1,4 @@
+import { prefixRange } from '../../lib/sorted';
 import { splitCompound } from './compounds';
 import { stem, tokenize, type Token } from './normalize';
 
@@ -106,16 +107,8 @@ function matchedPositions(
     add(index.byPart.get(term));
   }
   for (const prefix of m.prefixes) {
-    const words = index.sortedWords;
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (words[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < words.length && words[i].startsWith(prefix); i += 1)
-      add(index.byWord.get(words[i]));
+    const [from, to] = prefixRange(index.sortedWords, prefix);
+    for (let i = from; i < to; i += 1) add(index.byWord.get(index.sortedWords[i]));
   }
   if (lists.length === 0) return [];
   const end = last(Math.min(...lists.map((l) => l[0])));

@@ -83,12 +83,14 @@ function operands(alt: Alternative, { prefixTerms, wordColumns }: MatchOptions):
   }
 }
 
-const phraseText = ({ terms, prefix }: Phrase) =>
+/** A phrase as FTS5 syntax. */
+export const phraseText = ({ terms, prefix }: Phrase) =>
   terms.length === 1
     ? `${quote(terms[0])}${prefix ? '*' : ''}`
     : `"${terms.map((t) => quote(t).slice(1, -1)).join(' ')}"`;
 
-function operandText(op: Operand): string {
+/** An operand as FTS5 syntax; equal texts are equal operands. */
+export function operandText(op: Operand): string {
   if (op.kind === 'near') {
     const near = `NEAR(${op.phrases.map(phraseText).join(' ')}, ${NEAR_DISTANCE})`;
     return op.columns ? `{${op.columns.join(' ')}} : ${near}` : near;

@@ -1,5 +1,13 @@
+import { prefixRange } from '../../lib/sorted';
 import type { SqliteDb } from './db';
-import { NEAR_DISTANCE, type MatchTree, type Operand, type Phrase } from './match';
+import {
+  NEAR_DISTANCE,
+  operandText,
+  phraseText,
+  type MatchTree,
+  type Operand,
+  type Phrase,
+} from './match';
 import { WEIGHTS } from './schema';
 
 /** An index this small is also held in memory, positions and all, once per reader. */
@@ -114,17 +122,7 @@ export class MemoryIndex {
   }
 
   private withPrefix(prefix: string): string[] {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i += 1)
-      out.push(this.sorted[i]);
-    return out;
+    return this.sorted.slice(...prefixRange(this.sorted, prefix));
   }
 
   /** A term's documents and positions in some columns, worked out once per term and columns. */
@@ -240,9 +238,7 @@ export class MemoryIndex {
   private matchedDocs = 0;
 
   private kept(table: Table, op: Operand, columns: readonly number[]): Matched {
-    const key = `${table} ${op.kind} ${op.columns?.join(',') ?? ''} ${op.phrases
-      .map((p) => `${p.terms.join(' ')}${p.prefix ? '*' : ''}`)
-      .join('|')}`;
+    const key = `${table} ${operandText(op)}`;
     let found = this.matched.get(key);
     if (!found) {
       found = this.operand(op, columns);
@@ -258,7 +254,7 @@ export class MemoryIndex {
 
   /** Documents of the whole table holding a phrase (bm25's idf), once per index. */
   private hits(table: Table, phrase: Phrase, columns: readonly number[]): number {
-    const key = `${table}/${columns.join()}/${phrase.prefix ? '*' : ''}${phrase.terms.join(' ')}`;
+    const key = `${table}/${columns.join()}/${phraseText(phrase)}`;
     let n = this.phraseHits.get(key);
     if (n === undefined) {
       // Every prefix typed is a phrase of its own: keep a bounded number.

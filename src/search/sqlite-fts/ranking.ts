@@ -94,32 +94,6 @@ export async function rankedRowids(
 }
 
 /**
- * The best matches of several tiers in one statement, each tier's rows in ranking order
- * (`tier` is the tier's position in `tiers`): one round trip instead of one per tier.
- */
-export async function rankedRowidsAtOnce(
-  db: SqliteDb,
-  tiers: readonly { tier: Tier }[],
-  scope: Scope,
-  need: number,
-): Promise<{ tier: number; rowid: number; rank: number }[]> {
-  if (tiers.length === 0) return [];
-  // A tier is asked for at most need + (fewer than need) rows when asked on its own.
-  const parts = tiers.flatMap(({ tier }, i) =>
-    scope.ranges.map(
-      (range) =>
-        `SELECT * FROM (SELECT ${i} AS tier, rowid, ${RANKS[tier.table]} AS rank FROM ${tier.table} WHERE ${tier.table} MATCH ? AND ${rowidBetween(range)}${tagSql(scope.tags)}
-         ORDER BY rank, rowid LIMIT ${2 * need})`,
-    ),
-  );
-  const rows = await db.all<Ranked & { tier: number }>(
-    parts.join(' UNION ALL '),
-    tiers.flatMap(({ tier }) => scope.ranges.flatMap(() => [tier.expression, ...scope.tags])),
-  );
-  return rows.sort((a, b) => a.tier - b.tier || a.rank - b.rank || a.rowid - b.rowid);
-}
-
-/**
  * Exact number of matches per type: one range count per type, each reading only its part of
  * the doclists (type is in the rowid).
  */

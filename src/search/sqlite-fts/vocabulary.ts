@@ -1,3 +1,4 @@
+import { prefixRange } from '../../lib/sorted';
 import { editDistance } from '../analysis/edit-distance';
 import type { Vocabulary } from '../analysis/query';
 import type { SqliteDb } from './db';
@@ -63,34 +64,15 @@ export class IndexVocabulary implements Vocabulary {
     return this.terms.get(term) ?? 0;
   }
 
-  /** Position of the first sorted term not below `key`. */
-  private lowerBound(key: string): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   docsWithPrefix(prefix: string): number {
-    const from = this.lowerBound(prefix);
-    // Terms with the prefix sort before the prefix followed by the highest code unit.
-    const to = this.lowerBound(`${prefix}\uffff`);
+    const [from, to] = prefixRange(this.sorted, prefix);
     return this.docsBefore[to] - this.docsBefore[from];
   }
 
   /** The index terms starting with `prefix`, or undefined when there are more than `max`. */
   termsWithPrefix(prefix: string, max: number): string[] | undefined {
-    const lo = this.lowerBound(prefix);
-    const found: string[] = [];
-    for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i += 1) {
-      if (found.length === max) return undefined;
-      found.push(this.sorted[i]);
-    }
-    return found;
+    const [from, to] = prefixRange(this.sorted, prefix);
+    return to - from > max ? undefined : this.sorted.slice(from, to);
   }
 
   nearTerms(term: string, maxTypos: number): string[] {
