@@ -15,6 +15,17 @@ export async function writeSeedFile(dir: string, rel: string, text: string): Pro
   await fs.writeFile(path.join(dir, rel), text);
 }
 
+/**
+ * Replaces the first match of `from` in a file. Fails when there is none: an edit that no
+ * longer applies to the fixture would leave the test checking the unchanged file.
+ */
+export async function editFile(file: string, from: string | RegExp, to: string): Promise<void> {
+  const text = await fs.readFile(file, 'utf8');
+  if (typeof from === 'string' ? !text.includes(from) : !from.test(text))
+    throw new Error(`${file} has no ${String(from)} to replace`);
+  await fs.writeFile(file, text.replace(from, to));
+}
+
 const TAGS = ['openbare-orde', 'jeugd', 'zorg'];
 
 /**

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/app';
-import { copySeed, writeSeedFile } from '../helpers/seed-dir';
+import { copySeed, writeSeedFile, editFile } from '../helpers/seed-dir';
 
 // The commands as users run them: the compiled entry points (`npm test` builds first).
 const ROOT = path.join(__dirname, '..', '..');
@@ -57,10 +57,7 @@ async function seedWithDates(): Promise<string> {
   await writeSeedFile(dir, 'legal-powers/vervallen.nl.md', power('Vervallen wet', '2001-03-01'));
   await writeSeedFile(dir, 'legal-powers/blijvend.nl.md', power('Lange wet', '2999-12-31'));
   const old = path.join(dir, 'guidance', 'definitie.nl.md');
-  await fs.writeFile(
-    old,
-    (await fs.readFile(old, 'utf8')).replace(/^title:/m, 'asOf: 2000-01-01\ntitle:'),
-  );
+  await editFile(old, /^title:/m, 'asOf: 2000-01-01\ntitle:');
   return dir;
 }
 

@@ -5,7 +5,7 @@ import { toGlobalId } from '../../src/content/common/node-id';
 import { runSeed } from '../../src/seed/run';
 import { DIALECTS, startServer, type TestServer } from '../helpers/app';
 import { expectRefusal, getGraphql, postGraphql, type HttpResult } from '../helpers/http';
-import { copySeed, writeSeedFile } from '../helpers/seed-dir';
+import { copySeed, writeSeedFile, editFile } from '../helpers/seed-dir';
 
 const TOKEN = 'voorbeeld-preview-token-123';
 const PREVIEW = { 'x-preview-token': TOKEN };
@@ -38,13 +38,7 @@ async function seedWithDrafts(): Promise<string> {
     ].join('\n'),
   );
   const definitie = path.join(dir, 'guidance/definitie.nl.md');
-  await fs.writeFile(
-    definitie,
-    (await fs.readFile(definitie, 'utf8')).replace(
-      'kind: DEFINITION',
-      'kind: DEFINITION\ndraft: true',
-    ),
-  );
+  await editFile(definitie, 'kind: DEFINITION', 'kind: DEFINITION\ndraft: true');
   const noodbevel = path.join(dir, 'legal-powers/noodbevel.nl.md');
   await fs.appendFile(
     noodbevel,
@@ -209,7 +203,7 @@ describe.each(DIALECTS)('drafts and preview on %s', (dialect) => {
 
   it('publishes a draft when draft: true is removed', async () => {
     const file = path.join(dir, 'legal-powers/verborgen-bevoegdheid.nl.md');
-    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('draft: true\n', ''));
+    await editFile(file, 'draft: true\n', '');
     await runSeed(server.app.orm.em, { dir });
     await server.app.live.poll();
     const d = data(await postGraphql(server.url, { query: EVERYTHING }));

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startServer, type TestServer } from '../helpers/app';
 import { getGraphql, postGraphql } from '../helpers/http';
-import { copySeed } from '../helpers/seed-dir';
+import { copySeed, editFile } from '../helpers/seed-dir';
 
 const ROOT = path.join(__dirname, '..', '..');
 const PAGE = 'query Page { legalPower(slug: "noodbevel") { title } contentVersion }';
@@ -124,10 +124,7 @@ describe('HTTP caching', () => {
     expect((await getGraphql(server.url, PAGE)).headers.get('x-cache')).toBe('HIT');
 
     const file = path.join(seedDir, 'legal-powers/noodbevel.nl.md');
-    await fs.writeFile(
-      file,
-      (await fs.readFile(file, 'utf8')).replace('title: Noodbevel', 'title: Noodbevel (herzien)'),
-    );
+    await editFile(file, 'title: Noodbevel', 'title: Noodbevel (herzien)');
     expect(await seed(server.db.env, seedDir)).toBe(0);
     let after = await getGraphql(server.url, PAGE);
     for (

@@ -13,7 +13,7 @@ import {
 } from '../helpers/app';
 import { captureLogs, type CapturedLogs } from '../helpers/http';
 import { holdIndexWriteLock, lockSearchIndex } from '../helpers/index-lock';
-import { copySeed, writeSeedFile } from '../helpers/seed-dir';
+import { copySeed, writeSeedFile, editFile } from '../helpers/seed-dir';
 
 /**
  * The embedded index's life on disk, end to end: real SQLite, real FTS5, the real app over
@@ -526,13 +526,7 @@ describe('search index integrity (embedded SQLite FTS5, over HTTP)', () => {
     await sleep(200);
 
     const edited = path.join(seedDir, 'legal-powers', 'gebiedsverbod.nl.md');
-    await fs.writeFile(
-      edited,
-      (await fs.readFile(edited, 'utf8')).replace(
-        'title: Gebiedsverbod',
-        'title: Gebiedsverbod rond gebedshuizen',
-      ),
-    );
+    await editFile(edited, 'title: Gebiedsverbod', 'title: Gebiedsverbod rond gebedshuizen');
     const report = await runSeed(server.app.orm.em, { dir: seedDir });
     expect(report).toMatchObject({ updated: 1, created: 0, deleted: 0 });
     const newVersion = report.contentVersion!;

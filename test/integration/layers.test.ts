@@ -6,7 +6,7 @@ import { SeedValidationError, type SeedIssue } from '../../src/seed/errors';
 import { readSeed } from '../../src/seed/run';
 import pino from 'pino';
 import { createTestDatabase, FIXTURE_SEED, startServer, type TestServer } from '../helpers/app';
-import { copySeed, writeSeedFile } from '../helpers/seed-dir';
+import { copySeed, writeSeedFile, editFile } from '../helpers/seed-dir';
 
 const LAYER = path.join(__dirname, '..', 'fixtures', 'layer-voorbeeldstad');
 /** How problems name the layers: their path from the working folder (the repository). */
@@ -138,10 +138,7 @@ describe('seed layer validation', () => {
 
   it('refuses overrides of fields that stay national, naming the layer file and field', async () => {
     const file = path.join(layer, 'guidance/overzicht.nl.md');
-    await fs.writeFile(
-      file,
-      (await fs.readFile(file, 'utf8')).replace('override: true', 'override: true\nkind: ROLE'),
-    );
+    await editFile(file, 'override: true', 'override: true\nkind: ROLE');
     const found = await problems([FIXTURE_SEED, layer]);
     expect(found).toEqual([
       {
@@ -156,13 +153,7 @@ describe('seed layer validation', () => {
 
   it('says which layer an invalid overridden value comes from', async () => {
     const file = path.join(layer, 'guidance/overzicht.nl.md');
-    await fs.writeFile(
-      file,
-      (await fs.readFile(file, 'utf8')).replace(
-        'tags: [openbare-orde, voorbeeldstad]',
-        'tags: [openbare-orde, onbekend]',
-      ),
-    );
+    await editFile(file, 'tags: [openbare-orde, voorbeeldstad]', 'tags: [openbare-orde, onbekend]');
     const found = await problems([FIXTURE_SEED, layer]);
     expect(found).toEqual([
       {
@@ -177,7 +168,7 @@ describe('seed layer validation', () => {
     const national = await copySeed();
     try {
       const file = path.join(national, 'legal-powers/noodbevel.nl.md');
-      await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/^law: .*\n/m, ''));
+      await editFile(file, /^law: .*\n/m, '');
       const found = await problems([national, layer]);
       expect(found).toEqual([
         {

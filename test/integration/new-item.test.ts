@@ -5,7 +5,7 @@ import { TYPE_FOLDERS } from '../../src/content/registry';
 import { SeedValidationError } from '../../src/seed/errors';
 import { readSeed } from '../../src/seed/run';
 import { FIXTURE_SEED } from '../helpers/app';
-import { copySeed } from '../helpers/seed-dir';
+import { copySeed, editFile } from '../helpers/seed-dir';
 
 // `npm run new` as editors run it: the compiled script (`npm test` builds first).
 const ROOT = path.join(__dirname, '..', '..');
@@ -73,7 +73,7 @@ describe('npm run new', () => {
   it('keeps a scaffolded item from being published while it holds placeholders', async () => {
     await runNew(['target-groups', 'nog-leeg'], dir);
     const file = path.join(dir, 'target-groups/nog-leeg.nl.md');
-    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('draft: true\n', ''));
+    await editFile(file, 'draft: true\n', '');
     const error = await readSeed(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SeedValidationError);
     const issues = (error as SeedValidationError).issues;

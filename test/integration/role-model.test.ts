@@ -7,7 +7,7 @@ import { sqlitePath, type Dialect } from '../../src/db/orm';
 import { SeedValidationError } from '../../src/seed/errors';
 import { runSeed } from '../../src/seed/run';
 import { DIALECTS, startServer, type TestServer } from '../helpers/app';
-import { copySeed } from '../helpers/seed-dir';
+import { copySeed, editFile } from '../helpers/seed-dir';
 
 const REAL_SEED = path.join(__dirname, '..', '..', 'seed');
 const SVG_NAMESPACE = 'xmlns="http://www.w3.org/2000/svg"';
@@ -267,7 +267,7 @@ describe.each(DIALECTS)('role model on %s', (dialect) => {
   it('plans the role model by hash: updated when the file changes, untouched otherwise', async () => {
     const dir = await copySeed();
     const file = path.join(dir, 'role-model.yml');
-    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('Wijkteam', 'Buurtteam'));
+    await editFile(file, 'Wijkteam', 'Buurtteam');
     const changed = await runSeed(server.app.orm.em, { dir });
     expect(changed).toMatchObject({ roleModel: 'changed', changes: 1, updated: 0 });
     await eventually(async () => {

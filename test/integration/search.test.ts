@@ -6,7 +6,7 @@ import { createSearchEngine } from '../../src/search/create-engine';
 import { indexTarget } from '../../src/search/documents';
 import { runSeed } from '../../src/seed/run';
 import { DIALECTS, expectGraphqlError, startServer, type TestServer } from '../helpers/app';
-import { copySeed } from '../helpers/seed-dir';
+import { copySeed, editFile } from '../helpers/seed-dir';
 
 const SEARCH = `query S($q: String!, $types: [ContentType!], $tags: [String!], $first: Int, $after: String, $locale: Locale) {
   search(query: $q, types: $types, tags: $tags, first: $first, after: $after, locale: $locale) {
@@ -147,10 +147,7 @@ describe.each(DIALECTS)('search over GraphQL on %s (embedded engine)', (dialect)
     const { live } = server.app;
     const before = live.current;
     const edited = path.join(seedDir, 'legal-powers', 'noodbevel.nl.md');
-    await fs.writeFile(
-      edited,
-      (await fs.readFile(edited, 'utf8')).replace('Noodbevel', 'Noodbevel kwartiermaker'),
-    );
+    await editFile(edited, 'Noodbevel', 'Noodbevel kwartiermaker');
     await fs.writeFile(path.join(seedDir, 'target-groups', 'broken.nl.md'), '---\ntitle: x\n---\n');
     await expect(runSeed(server.app.orm.em, { dir: seedDir })).rejects.toThrow(
       /nothing was changed/,
