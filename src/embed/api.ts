@@ -61,3 +61,9 @@ export interface ItemLink {
 export function hrefOf(item: Pick<ItemLink, 'path' | 'url'>): string {
   return item.url ?? item.path;
 }
+
+/** One page of a GraphQL connection. */
+export interface Connection<N> {
+  readonly pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  readonly edges: readonly { node: N }[];
+}

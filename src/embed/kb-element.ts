@@ -6,7 +6,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { apiBase, graphql, hrefOf, type ItemLink } from './api';
+import { apiBase, graphql, hrefOf, type Connection, type ItemLink } from './api';
 import { langOf, messages, type Lang } from './i18n';
 
 /** Where a load stands; the data itself lives on the element. */
@@ -84,6 +84,31 @@ export abstract class KbElement extends LitElement {
     signal?: AbortSignal,
   ): Promise<T> {
     return graphql<T>(this.apiUrl, query, variables, signal);
+  }
+
+  /**
+   * Every node of the connection `field`, page after page: `query` takes `$after` and asks for
+   * `pageInfo { hasNextPage endCursor }` and `edges { node }`.
+   */
+  protected async requestAll<N>(
+    query: string,
+    field: string,
+    variables: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<N[]> {
+    const nodes: N[] = [];
+    let after: string | null = null;
+    do {
+      const data: Record<string, Connection<N>> = await this.request<Record<string, Connection<N>>>(
+        query,
+        { ...variables, after },
+        signal,
+      );
+      const page: Connection<N> = data[field];
+      nodes.push(...page.edges.map((edge) => edge.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return nodes;
   }
 
   /** The loading or error line, or nothing when ready. */

@@ -39,13 +39,6 @@ interface GuidanceItem extends Crumb {
   readonly body: string;
 }
 
-interface TreePage {
-  guidances: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: TreeItem }[];
-  };
-}
-
 /**
  * `<kb-guidance slug="...">`: one guidance item with its breadcrumb, the guidance tree, a table
  * of contents and previous/next links. Links to other guidance open inside the element (it
@@ -214,17 +207,12 @@ export class KbGuidance extends KbElement {
   }
 
   private async loadTree(signal: AbortSignal): Promise<GuidanceTree> {
-    const items: TreeItem[] = [];
-    let after: string | null = null;
-    do {
-      const page: TreePage = await this.request<TreePage>(
-        TREE_QUERY,
-        { locale: this.gqlLocale, after },
-        signal,
-      );
-      items.push(...page.guidances.edges.map((edge) => edge.node));
-      after = page.guidances.pageInfo.hasNextPage ? page.guidances.pageInfo.endCursor : null;
-    } while (after);
+    const items = await this.requestAll<TreeItem>(
+      TREE_QUERY,
+      'guidances',
+      { locale: this.gqlLocale },
+      signal,
+    );
     return buildTree(items);
   }
 

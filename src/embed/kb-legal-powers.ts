@@ -26,13 +26,6 @@ interface Power {
   readonly officialReference: { readonly citation: string; readonly url: string } | null;
 }
 
-interface PowersPage {
-  legalPowers: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: Power }[];
-  };
-}
-
 /**
  * `<kb-legal-powers authority="MAYOR">`: the legal powers of one authority (all without the
  * attribute) as a table of title, law, article (linked to wetten.overheid.nl) and the date the
@@ -119,17 +112,12 @@ export class KbLegalPowers extends KbElement {
   protected async load(signal: AbortSignal): Promise<void> {
     const authority = this.authority.trim().toUpperCase();
     const labels = enumLabels(this.apiUrl, this.gqlLocale);
-    const powers: Power[] = [];
-    let after: string | null = null;
-    do {
-      const page: PowersPage = await this.request<PowersPage>(
-        POWERS_QUERY,
-        { locale: this.gqlLocale, authority: authority ? [authority] : null, after },
-        signal,
-      );
-      powers.push(...page.legalPowers.edges.map((edge) => edge.node));
-      after = page.legalPowers.pageInfo.hasNextPage ? page.legalPowers.pageInfo.endCursor : null;
-    } while (after);
+    const powers = await this.requestAll<Power>(
+      POWERS_QUERY,
+      'legalPowers',
+      { locale: this.gqlLocale, authority: authority ? [authority] : null },
+      signal,
+    );
     this.labels = await labels;
     this.powers = powers;
   }
