@@ -64,7 +64,8 @@ describe('the in-memory index matches and ranks as FTS5 does', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  // The relevance cases, plus compounds typed apart, typos and prefixes cut inside words.
+  // The relevance cases, plus compounds typed apart, typos, prefixes cut inside words and
+  // prefixes with close and far completions.
   const queries = [
     ...RELEVANCE_QUERIES.map((q) => q.query),
     'woningsl',
@@ -75,6 +76,9 @@ describe('the in-memory index matches and ranks as FTS5 does', () => {
     'persoonsgerichte aan',
     'gebiedsverbod burgemeester',
     'ra',
+    'radicali',
+    'preven',
+    'signalen sluit',
   ];
 
   it.each(queries)('%s', async (query) => {

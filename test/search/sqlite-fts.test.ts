@@ -94,3 +94,67 @@ describe('embedded index file', () => {
     await third.close();
   });
 });
+
+// The word being typed: a document where more of the word is typed ranks first, in each tier,
+// even when bm25 alone would put the longer completion first (shorter title, word repeated).
+describe.each([
+  { path: 'index in memory', memoryIndexDocs: undefined },
+  { path: 'index not in memory', memoryIndexDocs: 0 },
+])('completions ranked by how much of the word is typed ($path)', ({ memoryIndexDocs }) => {
+  const doc = (slug: string, title: string, body = '') => ({
+    ...DOC,
+    id: `GUIDANCE:${slug}:nl`,
+    slug,
+    title,
+    summary: '',
+    body,
+  });
+  const docs = [
+    doc('bevoegdheid', 'Sluitingsbevoegdheid', 'Sluitingsbevoegdheid, sluitingsbevoegdheden.'),
+    doc('sluiting', 'De sluiting van een pand bij ernstige overlast in de buurt'),
+    doc('woningen-bevoegdheid', 'Woningen: sluitingsbevoegdheden'),
+    doc('woningen', 'Sluiting van woningen bij ernstige overlast in de buurt'),
+    doc('body', 'Overlast', 'Over de sluiting van een pand, ook als het een woning is.'),
+  ];
+  let dir: string;
+  let engine: SqliteFtsEngine;
+  let slugs: (query: string) => Promise<string[]>;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-fts-typed-'));
+    engine = new SqliteFtsEngine(path.join(dir, 'search.sqlite'), { memoryIndexDocs });
+    const reader = await engine.rebuild(
+      documentsTarget(docs, { version: 1, synonyms: [], types: TYPES }),
+    );
+    slugs = async (query) =>
+      (await reader.search({ query, locale: Locale.NL, limit: 10, offset: 0 })).hits.map(
+        (h) => h.slug,
+      );
+  });
+  afterAll(async () => {
+    await engine.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('puts a completion of which at least half is typed first', async () => {
+    // "sluit": sluiting (stem sluit) is close, sluitingsbevoegdheid is not.
+    expect(await slugs('sluit')).toEqual([
+      'sluiting',
+      'woningen',
+      'bevoegdheid',
+      'woningen-bevoegdheid',
+      'body',
+    ]);
+  });
+
+  it('ranks by bm25 alone once every completion is close', async () => {
+    expect((await slugs('sluitingsbevoeg')).slice(0, 2)).toEqual([
+      'bevoegdheid',
+      'woningen-bevoegdheid',
+    ]);
+  });
+
+  it('measures a compound whose tail is being typed by the whole word', async () => {
+    // woningsl: woning + sluiting (8 of 11 letters typed) before woning + sluitingsbevoegdheden.
+    expect((await slugs('woningsl')).slice(0, 2)).toEqual(['woningen', 'woningen-bevoegdheid']);
+  });
+});

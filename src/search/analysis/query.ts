@@ -15,6 +15,15 @@ export interface Vocabulary {
   docsWith(term: string): number;
   /** Number of documents holding any index term that starts with `prefix` (an upper bound). */
   docsWithPrefix(prefix: string): number;
+  /**
+   * The index terms that start with `prefix`: those at most `maxLength` long (undefined when
+   * there are more than `max` of them), and how many others there are.
+   */
+  completions(
+    prefix: string,
+    maxLength: number,
+    max: number,
+  ): { short: readonly string[] | undefined; longer: number };
 }
 
 export type Alternative =
@@ -35,6 +44,12 @@ export interface QueryGroup {
   readonly alternatives: readonly Alternative[];
   /** About how many documents the group matches: frequent groups are dropped first. */
   readonly docs: number;
+  /**
+   * For the last word: the same word with only its whole-word matches and the completions of
+   * which at least half is typed, which rank first; absent when that leaves nothing out or
+   * nothing in.
+   */
+  readonly close?: QueryGroup;
 }
 
 export const MAX_QUERY_WORDS = 10;
@@ -44,6 +59,10 @@ const MIN_HEAD = 4;
 const MIN_TAIL = 2;
 /** Shortest word whose inflected forms it begins are also searched. */
 const MIN_INFLECTED = 6;
+/** A completion counts as close when at least this share of it is typed. */
+const CLOSE_SHARE = 1 / 2;
+/** More close completions than this are not named: then only whole words rank first. */
+const MAX_CLOSE_COMPLETIONS = 32;
 
 /**
  * A word being typed as the tail of a compound whose head is complete: "woningsl" ->
@@ -60,6 +79,50 @@ function compoundPrefix(word: string, vocab: Vocabulary): Alternative | undefine
     }
   }
   return undefined;
+}
+
+/**
+ * The last word as typed so far, narrowed to the matches of which at least half is typed: whole
+ * words and compound parts as they are, a completion when its length is at most twice what is
+ * typed ("sluit" -> sluiting, not sluitingsbevoegdheid), and a compound whose tail is being typed
+ * by the length of the whole ("woningsl" -> woning + sluiting). Undefined when that leaves
+ * nothing out or no document in.
+ */
+function closeGroup(
+  word: string,
+  alternatives: readonly Alternative[],
+  vocab: Vocabulary,
+): QueryGroup | undefined {
+  const close: Alternative[] = [];
+  let far = false;
+  for (const alt of alternatives) {
+    const tail =
+      alt.kind === 'prefix'
+        ? alt.prefix
+        : alt.kind === 'near' && alt.prefix
+          ? alt.terms.at(-1)!
+          : undefined;
+    if (tail === undefined) {
+      close.push(alt);
+      continue;
+    }
+    // Typed: the whole word; complete: what comes before the tail, plus the completion.
+    const before = word.length - tail.length;
+    const { short, longer } = vocab.completions(
+      tail,
+      Math.floor(word.length / CLOSE_SHARE) - before,
+      MAX_CLOSE_COMPLETIONS,
+    );
+    far ||= longer > 0 || !short;
+    for (const term of short ?? [])
+      close.push(
+        alt.kind === 'near'
+          ? { kind: 'near', terms: [...alt.terms.slice(0, -1), term] }
+          : { kind: 'term', term, typo: false },
+      );
+  }
+  const docs = docsOf(close, vocab);
+  return far && docs > 0 ? { text: word, alternatives: close, docs } : undefined;
 }
 
 /** Groups of single words per vocabulary (one per index): type-ahead repeats its words. */
@@ -105,7 +168,9 @@ function wordGroup(word: string, last: boolean, vocab: Vocabulary): QueryGroup {
       }
     }
   }
-  return { text: word, alternatives, docs: docsOf(alternatives, vocab) };
+  const group = { text: word, alternatives, docs: docsOf(alternatives, vocab) };
+  const close = last ? closeGroup(word, alternatives, vocab) : undefined;
+  return close ? { ...group, close } : group;
 }
 
 /** The most documents any alternative matches: a group matches at least that many. */

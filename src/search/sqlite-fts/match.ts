@@ -124,10 +124,17 @@ export function matchExpression(groups: readonly QueryGroup[], options: MatchOpt
   return treeExpression(matchTree(groups, options));
 }
 
+/** Alternatives without their typos, the same list each time (operands are kept per list). */
+const untypedLists = new WeakMap<readonly Alternative[], readonly Alternative[]>();
+
 /** The groups without typo alternatives (for the "typo" ranking tier). */
 export function withoutTypos(groups: readonly QueryGroup[]): QueryGroup[] {
-  return groups.map((g) => ({
-    ...g,
-    alternatives: g.alternatives.filter((a) => a.kind !== 'term' || !a.typo),
-  }));
+  return groups.map(function untyped(g): QueryGroup {
+    let alternatives = untypedLists.get(g.alternatives);
+    if (!alternatives) {
+      alternatives = g.alternatives.filter((a) => a.kind !== 'term' || !a.typo);
+      untypedLists.set(g.alternatives, alternatives);
+    }
+    return { ...g, alternatives, ...(g.close && { close: untyped(g.close) }) };
+  });
 }

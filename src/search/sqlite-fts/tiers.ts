@@ -29,7 +29,9 @@ function tier(table: Tier['table'], tree: MatchTree, any = false): Tier {
  * in the title, then in title, summary or tags. Last, documents with any word, by bm25, which
  * weighs rare words and title words most. For a keyword query every word counts, so all words
  * anywhere come before fewer words in the title; a question names its subject with a few words
- * and its frame with others, so fewer words in the title come first.
+ * and its frame with others, so fewer words in the title come first. Within each of these but
+ * the last, the documents where the last word is whole or a close completion (QueryGroup.close)
+ * come first: the more of a word is typed, the likelier it is the word meant.
  */
 export function rankingTiers(
   levels: readonly (readonly QueryGroup[])[],
@@ -37,22 +39,47 @@ export function rankingTiers(
   question: boolean,
 ): Tier[] {
   const [first, ...fewer] = levels;
-  const tiers: Tier[] = [];
+  const tiers = (
+    table: Tier['table'],
+    groups: readonly QueryGroup[],
+    wordColumns?: readonly string[],
+  ) => {
+    const whole = tier(table, express(groups, wordColumns));
+    if (!groups.some((g) => g.close)) return [whole];
+    return [
+      tier(
+        table,
+        express(
+          groups.map((g) => g.close ?? g),
+          wordColumns,
+        ),
+      ),
+      whole,
+    ];
+  };
+  const ranked: Tier[] = [];
   if (first.some((g) => g.alternatives.some((a) => a.kind === 'term' && a.typo)))
-    tiers.push(tier('fts_title', express(withoutTypos(first))));
-  const title = levels.map((groups) => tier('fts_title', express(groups)));
-  const head = levels.map((groups) => tier('fts_head', express(groups)));
-  const everywhere = tier('fts', express(first, WORD_COLUMNS));
-  if (question) tiers.push(...title, ...head, everywhere);
-  else tiers.push(title[0], head[0], everywhere, ...title.slice(1), ...head.slice(1));
+    ranked.push(...tiers('fts_title', withoutTypos(first)));
+  const title = levels.map((groups) => tiers('fts_title', groups));
+  const head = levels.map((groups) => tiers('fts_head', groups));
+  const everywhere = tiers('fts', first, WORD_COLUMNS);
+  if (question) ranked.push(...title.flat(), ...head.flat(), ...everywhere);
+  else
+    ranked.push(
+      ...title[0],
+      ...head[0],
+      ...everywhere,
+      ...title.slice(1).flat(),
+      ...head.slice(1).flat(),
+    );
   // Documents with any word: each group on its own, ORed.
   if (fewer.length > 0)
-    tiers.push(
+    ranked.push(
       tier(
         'fts',
         first.map((g) => express([g], WORD_COLUMNS)[0]),
         true,
       ),
     );
-  return tiers;
+  return ranked;
 }

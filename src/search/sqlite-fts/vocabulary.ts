@@ -75,6 +75,18 @@ export class IndexVocabulary implements Vocabulary {
     return to - from > max ? undefined : this.sorted.slice(from, to);
   }
 
+  completions(
+    prefix: string,
+    maxLength: number,
+    max: number,
+  ): { short: readonly string[] | undefined; longer: number } {
+    const [from, to] = prefixRange(this.sorted, prefix);
+    const short: string[] = [];
+    for (let i = from; i < to; i += 1)
+      if (this.sorted[i].length <= maxLength) short.push(this.sorted[i]);
+    return { short: short.length > max ? undefined : short, longer: to - from - short.length };
+  }
+
   nearTerms(term: string, maxTypos: number): string[] {
     const found: { term: string; distance: number; docs: number }[] = [];
     for (let len = term.length - maxTypos; len <= term.length + maxTypos; len += 1) {
