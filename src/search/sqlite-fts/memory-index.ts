@@ -236,9 +236,13 @@ export class MemoryIndex {
    */
   private readonly matched = new Map<string, Matched>();
   private matchedDocs = 0;
+  /** Each operand's key per table: the analysis of a word keeps its operands between searches. */
+  private readonly keys = new WeakMap<Operand, Partial<Record<Table, string>>>();
 
   private kept(table: Table, op: Operand, columns: readonly number[]): Matched {
-    const key = `${table} ${operandText(op)}`;
+    let keys = this.keys.get(op);
+    if (!keys) this.keys.set(op, (keys = {}));
+    const key = (keys[table] ??= `${table} ${operandText(op)}`);
     let found = this.matched.get(key);
     if (!found) {
       found = this.operand(op, columns);
@@ -264,6 +268,19 @@ export class MemoryIndex {
     return n;
   }
 
+  /** bm25's idf of each phrase of an operand, kept with the operand. */
+  private readonly idfs = new WeakMap<Operand, Partial<Record<Table, readonly number[]>>>();
+
+  private idf(table: Table, op: Operand, rows: number): readonly number[] {
+    let byTable = this.idfs.get(op);
+    if (!byTable) this.idfs.set(op, (byTable = {}));
+    return (byTable[table] ??= op.phrases.map((p) => {
+      const n = this.hits(table, p, this.columnsOf(op, TABLES[table].columns));
+      const value = Math.log((rows - n + 0.5) / (n + 0.5));
+      return value <= 0 ? 1e-6 : value;
+    }));
+  }
+
   /** FTS5's bm25 (lower is better) of matched documents, as `bm25(table, weights...)`. */
   bm25(
     table: Table,
@@ -274,15 +291,7 @@ export class MemoryIndex {
     const { columns, weights } = TABLES[table];
     const { avgdl, length } = this.stats.get(table)!;
     const rows = length.size;
-    const idf = tree.flatMap((ors) =>
-      ors.flatMap((op) =>
-        op.phrases.map((p) => {
-          const n = this.hits(table, p, this.columnsOf(op, columns));
-          const value = Math.log((rows - n + 0.5) / (n + 0.5));
-          return value <= 0 ? 1e-6 : value;
-        }),
-      ),
-    );
+    const idf = tree.flatMap((ors) => ors.flatMap((op) => this.idf(table, op, rows)));
     const out = new Map<number, number>();
     for (const doc of docs) {
       const counted = positionsOf(doc);

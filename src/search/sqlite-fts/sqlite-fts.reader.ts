@@ -8,7 +8,13 @@ import {
   type TokenIndex,
 } from '../analysis/highlight';
 import { isQuestion, normalize, words as wordsOf } from '../analysis/normalize';
-import { analyseQuery, dropOrder, matchedBy, type QueryGroup } from '../analysis/query';
+import {
+  analyseQuery,
+  dropOrder,
+  matchedBy,
+  type Alternative,
+  type QueryGroup,
+} from '../analysis/query';
 import {
   SearchUnavailableError,
   type FacetResult,
@@ -98,6 +104,14 @@ export class SqliteFtsReader implements SearchReader {
 
   /** Whether a word is one of the index's words (one function, so its compound splits are kept). */
   private readonly isKnown = (word: string) => this.vocab.hasWord(word);
+  /**
+   * Each group's operands, with and without word columns: the tiers ask for the same groups
+   * again and again, and type-ahead for the same words (analyseQuery keeps their alternatives).
+   */
+  private readonly operands = new WeakMap<
+    readonly Alternative[],
+    Map<boolean, MatchTree[number]>
+  >();
 
   constructor(
     readonly version: number,
@@ -171,12 +185,11 @@ export class SqliteFtsReader implements SearchReader {
       ranges: this.partitions.rangesFor(request.locale, request.types),
     };
     const question = isQuestion(request.query);
-    // Each group's operands once: the tiers ask for the same groups again and again.
-    const operands = new Map<QueryGroup, Map<boolean, MatchTree[number]>>();
     const express = (gs: readonly QueryGroup[], wordColumns?: readonly string[]): MatchTree =>
       gs.map((g) => {
-        let byColumns = operands.get(g);
-        if (!byColumns) operands.set(g, (byColumns = new Map<boolean, MatchTree[number]>()));
+        let byColumns = this.operands.get(g.alternatives);
+        if (!byColumns)
+          this.operands.set(g.alternatives, (byColumns = new Map<boolean, MatchTree[number]>()));
         let ors = byColumns.get(!!wordColumns);
         if (!ors) {
           [ors] = matchTree([g], {
