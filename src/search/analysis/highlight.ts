@@ -16,6 +16,9 @@ const ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
+/** Every run of white space as one space, as snippets show it. */
+export const collapseSpace = (text: string) => text.replace(/\s+/g, ' ');
+
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** A word of a text with its position and stem: what highlighting matches against. */
@@ -146,7 +149,8 @@ function scannedPositions(tokens: readonly Token[], m: Matcher): number[] {
 /**
  * The text with matched words wrapped in <mark>, HTML-escaped; for long texts a window of
  * about `window` words around the first match. Undefined when nothing matches. `index` is the
- * text's token index, when the caller keeps one; without it the text is read once.
+ * text's token index, when the caller keeps one; without it the text is read once. The text's
+ * white space is collapsed (collapseSpace) once by the caller, not in every snippet.
  */
 export function highlight(
   text: string,
@@ -181,6 +185,5 @@ export function highlight(
     pos = hit.end;
   }
   out += escapeHtml(text.slice(pos, to)) + (to < text.length ? ' …' : '');
-  // Only runs of white space and other white space than a space change.
-  return out.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  return out.trim();
 }

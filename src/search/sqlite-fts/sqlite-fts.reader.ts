@@ -1,6 +1,7 @@
 import type { Locale } from '../../content/common/enums';
 import { ByteLru } from '../../lib/byte-lru';
 import {
+  collapseSpace,
   highlight,
   indexTokens,
   stemmedTokens,
@@ -53,8 +54,6 @@ const HIGHLIGHTED = ['title', 'summary', 'body'] as const;
  * in the document cache (text twice, 64 bytes a word) stays well under HIT_CACHE_BYTES.
  */
 const PRELOAD_TEXT_BYTES = 1024 * 1024;
-
-const collapse = (text: string) => text.replace(/\s+/g, ' ');
 
 /** About what a result weighs in memory: its strings twice (UTF-16), 64 bytes an object. */
 function resultBytes(key: string, { hits, facets }: SearchResult): number {
@@ -315,12 +314,12 @@ export class SqliteFtsReader implements SearchReader {
       [JSON.stringify(missing)],
     );
     for (const read of rows) {
-      // Snippets show white space as single spaces: collapsed once here, not in every snippet.
+      // As highlight wants the texts: white space collapsed, once.
       const row = {
         ...read,
-        title: collapse(read.title),
-        summary: collapse(read.summary),
-        body: collapse(read.body),
+        title: collapseSpace(read.title),
+        summary: collapseSpace(read.summary),
+        body: collapseSpace(read.body),
       };
       const tokens = this.indexDocuments
         ? {
