@@ -41,6 +41,19 @@ const MAX_KEPT_PHRASES = 100_000;
 /** Documents (summed over operands) of the operands kept from earlier searches. */
 const MAX_KEPT_MATCHES = 200_000;
 
+/** Values worked out once per operand and table. */
+type PerOperand<T> = WeakMap<Operand, Partial<Record<Table, T>>>;
+
+/**
+ * An operand's value for a table, worked out on first use: the analysis keeps a word's
+ * operands between searches, so what depends only on them is kept with them.
+ */
+function perOperand<T>(kept: PerOperand<T>, op: Operand, table: Table, make: () => T): T {
+  let byTable = kept.get(op);
+  if (!byTable) kept.set(op, (byTable = {}));
+  return (byTable[table] ??= make());
+}
+
 /** bm25 constants of FTS5 (fts5_aux.c). */
 const K1 = 1.2;
 const B = 0.75;
@@ -236,13 +249,11 @@ export class MemoryIndex {
    */
   private readonly matched = new Map<string, Matched>();
   private matchedDocs = 0;
-  /** Each operand's key per table: the analysis of a word keeps its operands between searches. */
-  private readonly keys = new WeakMap<Operand, Partial<Record<Table, string>>>();
+  /** Each operand's key per table. */
+  private readonly keys: PerOperand<string> = new WeakMap();
 
   private kept(table: Table, op: Operand, columns: readonly number[]): Matched {
-    let keys = this.keys.get(op);
-    if (!keys) this.keys.set(op, (keys = {}));
-    const key = (keys[table] ??= `${table} ${operandText(op)}`);
+    const key = perOperand(this.keys, op, table, () => `${table} ${operandText(op)}`);
     let found = this.matched.get(key);
     if (!found) {
       found = this.operand(op, columns);
@@ -268,17 +279,17 @@ export class MemoryIndex {
     return n;
   }
 
-  /** bm25's idf of each phrase of an operand, kept with the operand. */
-  private readonly idfs = new WeakMap<Operand, Partial<Record<Table, readonly number[]>>>();
+  /** bm25's idf of each phrase of an operand, per table. */
+  private readonly idfs: PerOperand<readonly number[]> = new WeakMap();
 
   private idf(table: Table, op: Operand, rows: number): readonly number[] {
-    let byTable = this.idfs.get(op);
-    if (!byTable) this.idfs.set(op, (byTable = {}));
-    return (byTable[table] ??= op.phrases.map((p) => {
-      const n = this.hits(table, p, this.columnsOf(op, TABLES[table].columns));
-      const value = Math.log((rows - n + 0.5) / (n + 0.5));
-      return value <= 0 ? 1e-6 : value;
-    }));
+    return perOperand(this.idfs, op, table, () =>
+      op.phrases.map((p) => {
+        const n = this.hits(table, p, this.columnsOf(op, TABLES[table].columns));
+        const value = Math.log((rows - n + 0.5) / (n + 0.5));
+        return value <= 0 ? 1e-6 : value;
+      }),
+    );
   }
 
   /** FTS5's bm25 (lower is better) of matched documents, as `bm25(table, weights...)`. */
