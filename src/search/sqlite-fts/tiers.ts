@@ -39,24 +39,15 @@ export function rankingTiers(
   question: boolean,
 ): Tier[] {
   const [first, ...fewer] = levels;
+  // The groups with the last word narrowed to its close completions, then as they are.
   const tiers = (
     table: Tier['table'],
     groups: readonly QueryGroup[],
     wordColumns?: readonly string[],
-  ) => {
-    const whole = tier(table, express(groups, wordColumns));
-    if (!groups.some((g) => g.close)) return [whole];
-    return [
-      tier(
-        table,
-        express(
-          groups.map((g) => g.close ?? g),
-          wordColumns,
-        ),
-      ),
-      whole,
-    ];
-  };
+  ) =>
+    (groups.some((g) => g.close) ? [groups.map((g) => g.close ?? g), groups] : [groups]).map((gs) =>
+      tier(table, express(gs, wordColumns)),
+    );
   const ranked: Tier[] = [];
   if (first.some((g) => g.alternatives.some((a) => a.kind === 'term' && a.typo)))
     ranked.push(...tiers('fts_title', withoutTypos(first)));
